@@ -1,0 +1,3 @@
+from notices.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""`notices extract PAGE...` and `notices eval DIR`."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from notices.pipeline import extract_page, iter_page_files
+
+
+def register(sub) -> None:
+    extract = sub.add_parser("extract", help="print the notices found in pages (files or directories)")
+    extract.add_argument("pages", nargs="+", metavar="PAGE")
+    extract.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    extract.add_argument("--columns", help="table columns, comma-separated (see --columns help)")
+    extract.set_defaults(handler=run_extract)
+
+    evaluate = sub.add_parser("eval", help="score extraction against a labelled corpus directory")
+    evaluate.add_argument("corpus", metavar="DIR")
+    evaluate.add_argument("--misses", type=int, default=40, help="how many misses to list (default 40)")
+    evaluate.set_defaults(handler=run_eval)
+
+
+def run_extract(args) -> int:
+    from notices.cli import UsageError
+    from notices.export import WRITERS
+    from notices.export.table import render_notices_table
+
+    files = iter_page_files(args.pages)
+    missing = [str(p) for p in files if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    notices, failed = [], 0
+    for path in files:
+        result = extract_page(path)
+        if result.error:
+            failed += 1
+            print(f"notices: skipped {result.page}: {result.error}", file=sys.stderr)
+        notices.extend(result.notices)
+    if args.format == "table":
+        columns = args.columns.split(",") if args.columns else None
+        try:
+            table = render_notices_table(notices, columns=columns, width=shutil.get_terminal_size().columns)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        print(table)
+        print(f"{len(notices)} notices in {len(files) - failed} pages"
+              + (f"; {failed} pages could not be read" if failed else ""), file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(WRITERS[args.format](notices, []))
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def run_eval(args) -> int:
+    from notices.cli import UsageError
+    from notices.evaluate import evaluate, report
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"not a directory: {corpus}")
+    print(report(evaluate(corpus), misses=args.misses))
+    return 0

@@ -1,0 +1,469 @@
+"""Block to Notice records: the field rules, called in a fixed order.
+
+1. frame: authority and publication date (from signature, title, labelled dates, page date)
+2. items: a hearing list gives one record per hearing; any other notice is one item
+3. per item: case numbers, case clause (claimants, respondents, cause), hearing and venue
+4. documents served and the notice type
+Values are slices of the normalized text; evidence maps them back to the page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from notices import dates
+from notices.model import Notice, Problem, Span
+from notices.rules.case_numbers import CASE_NUMBERS
+from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
+from notices.rules.hearing import HEARING_ANCHORS, HEARING_WORD, NOT_YET, VENUE, VENUE_LABELLED, WHEN_AT
+from notices.rules.parties import CLAUSES, YOU_RE, Clause, parse_clause, split_names
+from notices.rules.parts import AUTHORITY_SUFFIX
+from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
+from notices.segment import Block
+
+SERVED_WORD = regex.compile(r".*(?:送达|公告)")
+DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定")
+FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
+SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
+BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:已|依法)*(?:立案)?受理")
+LINE_AUTHORITY = regex.compile(rf"(?:(?<=^)|(?<=\n))\s*(?P<authority>{AUTHORITY})\s*(?=\n|$)")
+ITEM_START = regex.compile(
+    rf"""(?:(?<=\n)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\))\s*)
+       |(?:(?<=;)\s*(?=(?:同日|当日|{dates.DATE.pattern})))
+       |(?:(?<=。)\s*(?=(?:本院|我院)(?:将)?定于))""",
+    regex.VERBOSE,
+)
+TABLE_FIELDS = (("when", r"时间|日期"), ("venue", r"法庭|地点|审判庭"), ("case", r"案号"), ("dispute", r"案由"),
+                ("claimants", r"原告|上诉人|申请人|公诉机关"), ("respondents", r"被告|被上诉人|被申请人"))
+
+
+@dataclass
+class Draft:
+    """A record being filled: values with their spans in the normalized text."""
+
+    fields: dict = field(default_factory=dict)
+    spans: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    def put(self, name: str, value, *spans: Span) -> None:
+        self.fields[name] = value
+        if spans:
+            self.spans[name] = list(spans)
+
+    def add(self, name: str, value: str, span: Span) -> None:
+        """Append to a list field, skipping a value already there (or contained in one)."""
+        values = self.fields.setdefault(name, [])
+        spans = self.spans.setdefault(name, [])
+        for i, old in enumerate(values):
+            if value in old:
+                return
+            if old in value:  # keep the fuller form of the same name
+                values[i], spans[i] = value, span
+                return
+        values.append(value)
+        spans.append(span)
+
+    def problem(self, field_name: str | None, code: str, message: str, span: Span | None = None) -> None:
+        self.problems.append((field_name, code, message, span))
+
+
+# -- 1. frame ---------------------------------------------------------------------------------
+
+def frame(text: str, a: int, b: int, page_date: dt.date | None) -> Draft:
+    draft = Draft()
+    signature = None
+    for rule in SIGNATURES:
+        for m in rule.finditer(text, a, b):
+            if signature is None or m.start() > signature.start():
+                signature = m
+    _authority(draft, text, a, b, signature)
+    _publication_date(draft, text, a, b, signature, page_date)
+    return draft
+
+
+def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
+    found = None
+    if signature is not None and signature.group("authority"):
+        found = signature.span("authority")
+    if found is None:
+        title = TITLES.rules[0].search(text, a, b)
+        if title and title.group("authority"):
+            found = title.span("authority")
+    for pattern in (BODY_AUTHORITY, LINE_AUTHORITY):
+        if found is None:
+            m = pattern.search(text, a, b)
+            found = m.span("authority") if m else None
+    if found is None:
+        draft.put("authority", None)
+        draft.problem("authority", "not_found", "the issuing body is not named in the notice")
+        return
+    found = _complete_authority(text, a, b, found)
+    draft.put("authority", text[found[0]:found[1]], found)
+
+
+def _complete_authority(text: str, a: int, b: int, span: Span) -> Span:
+    """'市劳动人事争议仲裁委员会' with its city dropped: take the full name from the body."""
+    name = text[span[0]:span[1]]
+    if not regex.match(r"[市区县省州盟旗]", name):
+        return span
+    fuller = regex.search(rf"\p{{Han}}{{2,12}}{regex.escape(name)}", text[a:b])
+    if fuller:
+        start = a + fuller.start()
+        while not regex.match(AUTHORITY, text[start:a + fuller.end()]) or text[start] in "在于的":
+            start += 1
+        return start, a + fuller.end()
+    return span
+
+
+def _publication_date(draft: Draft, text: str, a: int, b: int, signature, page_date) -> None:
+    candidates = []
+    if signature is not None and signature.group("date"):
+        candidates.append(signature.span("date"))
+    for rule in LABELLED_DATE:
+        candidates += [m.span("date") for m in rule.finditer(text, a, b)]
+    first_lines = text.find("\n", text.find("\n", a) + 1, b)
+    line = DATE_LINE.search(text, a, first_lines + 1 if first_lines > 0 else min(b, a + 80))
+    if line:
+        candidates.append(line.span("date"))
+    for span in candidates:
+        m = dates.DATE.fullmatch(text, *span)
+        hit = dates.parse_date_match(m, None) if m else None
+        if hit and hit.date:
+            draft.put("publication_date", hit.date, span)
+            return
+        draft.problem("publication_date", "invalid_date", hit.error if hit else "unreadable date", span)
+    draft.put("publication_date", page_date)
+    if page_date is None:
+        draft.problem("publication_date", "not_found", "the notice is not dated and the page has no date")
+    else:
+        draft.problem("publication_date", "page_date", f"the notice is not dated; the page date {page_date} is used")
+
+
+# -- 2. items -----------------------------------------------------------------------------------
+
+def items(text: str, a: int, b: int) -> list[Span]:
+    """A hearing list's items, or [] for a notice about one case."""
+    starts = [m.end() for m in ITEM_START.finditer(text, a, b)]
+    spans = [(s, e) for s, e in zip(starts, starts[1:] + [b])]
+    hearings = [span for span in spans if _states_hearing(text, *span)]
+    if len(hearings) >= 2:
+        first_hearing = _first_hearing_at(text, a, b)
+        if (first_hearing is not None and first_hearing < hearings[0][0]
+                and _states_hearing(text, first_hearing, hearings[0][0])):
+            hearings.insert(0, (first_hearing, hearings[0][0]))  # the first item has no marker
+        return hearings
+    return []
+
+
+def _first_hearing_at(text: str, a: int, b: int) -> int | None:
+    m = regex.search(r"(?:本院|我院)(?:将)?定于", text[a:b])
+    return a + m.start() if m else None
+
+
+def _states_hearing(text: str, a: int, b: int) -> bool:
+    when = WHEN_AT.rules[0].compiled.search(text, a, b)
+    return bool(when and when.group("time") and (CLAUSES.first(text, a, b)[0] or CASE_NUMBERS.first(text, a, b)[0]))
+
+
+def table_rows(text: str, a: int, b: int) -> list[dict[str, Span]]:
+    """Rows of a tab-separated hearing table, each a map from field to cell span."""
+    rows: list[dict[str, Span]] = []
+    columns: list[str | None] | None = None
+    for line in regex.finditer(r"[^\n]+", text[a:b]):
+        cells = [(a + line.start() + m.start(), a + line.start() + m.end()) for m in regex.finditer(r"[^\t]+", line.group())]
+        if len(cells) < 4:
+            continue
+        names = [next((f for f, p in TABLE_FIELDS if regex.fullmatch(rf"\s*(?:开庭)?(?:{p})\s*", text[s:e])), None)
+                 for s, e in cells]
+        if columns is None and sum(n is not None for n in names) >= 3:
+            columns = names
+        elif columns is not None and len(cells) == len(columns):
+            rows.append({name: cell for name, cell in zip(columns, cells) if name})
+    return rows
+
+
+# -- 3. per item --------------------------------------------------------------------------------
+
+def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
+    taken: list[Span] = []
+    for rule in CASE_NUMBERS:
+        for m in rule.finditer(text, a, b):
+            span = _trim_case_prefix(text, m.span())
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            taken.append(span)
+    keys = set()
+    for span in sorted(taken):
+        value = text[span[0]:span[1]]
+        key = case_key(value)
+        if key not in keys:
+            keys.add(key)
+            draft.add("case_numbers", value, span)
+
+
+CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
+
+
+def _trim_case_prefix(text: str, span: Span) -> Span:
+    """An arbitration number's prefix is the committee's abbreviation: words before it are not."""
+    lead = CASE_PREFIX_LEAD.match(text, span[0], span[1])
+    bracket = regex.search(r"[\[〔(【]", text[span[0]:span[1]])
+    if lead and bracket and lead.end() <= span[0] + bracket.start() and text[span[0]] not in "[〔(【":
+        return lead.end(), span[1]
+    return span
+
+
+def case_key(number: str) -> str:
+    """The same case however printed: brackets, 第 and spaces ignored."""
+    return regex.sub(r"[\s第]", "", regex.sub(r"[\[〔(【（]", "(", regex.sub(r"[\]〕)】）]", ")", number)))
+
+
+def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> None:
+    clause = _clause(text, a, b)
+    for span in clause.claimants:
+        draft.add("claimants", text[span[0]:span[1]], span)
+    for span in addressees:  # the notice is served on its addressees, whatever the clause says
+        draft.add("respondents", text[span[0]:span[1]], span)
+    for span in clause.respondents:
+        draft.add("respondents", text[span[0]:span[1]], span)
+    if clause.dispute:
+        s, e = clause.dispute
+        draft.put("dispute_type", text[s:e], clause.dispute)
+    draft.fields.setdefault("claimants", [])
+    draft.fields.setdefault("respondents", [])
+    if not draft.fields["respondents"]:
+        draft.problem("respondents", "not_found", "no party served could be read")
+
+
+def _clause(text: str, a: int, b: int) -> Clause:
+    for rule in CLAUSES:
+        m = rule.search(text, a, b)
+        if m:
+            parsed = parse_clause(text, *m.span("clause"))
+            if parsed.claimants or parsed.respondents or parsed.addressed:
+                return parsed
+    return Clause()
+
+
+def addressees(text: str, a: int, b: int) -> list[Span]:
+    """Names the notice is addressed to (the line that ends in a colon before the body)."""
+    m = OPENINGS.rules[0].search(text, a, min(b, a + 400))
+    if not m:
+        return []
+    s, e = m.span("names")
+    for fence in (TITLES.rules[0].search(text, s, e), *SIGNATURES.rules[0].finditer(text, s, e)):
+        if fence:
+            s = max(s, fence.end())
+    gaps = [g for g in regex.finditer(r"(?<![、,;\s])\s+(?![、,;\s])", text[s:e])]
+    if gaps:  # a flattened page: '起诉状副本及开庭传票 钟双辉 钟双辉' — the name is the last word
+        s = s + gaps[-1].end()
+    return [span for span in split_names(text, s, e) if not YOU_RE.fullmatch(text, *span)]
+
+
+def hearing(draft: Draft, text: str, a: int, b: int, publication: dt.date | None, previous: dt.date | None) -> None:
+    if NOT_YET.search(text, a, b):
+        return
+    default_year = publication.year if publication else (previous.year if previous else None)
+    for rule in HEARING_ANCHORS:
+        for anchor in rule.finditer(text, a, b):
+            if _read_hearing(draft, text, anchor.end(), b, default_year, previous):
+                return
+    if _read_hearing(draft, text, a, b, default_year, previous, anchored=False):
+        return
+
+
+def _read_hearing(draft, text, at, b, default_year, previous, anchored=True) -> bool:
+    sentence_end = text.find("。", at, b)
+    sentence_end = b if sentence_end < 0 else sentence_end
+    if not regex.search(HEARING_WORD, text[at:sentence_end]) and anchored:
+        return False
+    when_rule = WHEN_AT.rules[0].compiled
+    when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, b)
+    if when is None or (when.group("same_day") and previous is None) or (not anchored and not when.group("time")):
+        relative = WHEN_AT.rules[1].compiled.match(text, at, b) if anchored else None
+        if relative:
+            span = relative.span("relative")
+            draft.put("hearing_text", text[span[0]:span[1]], span)
+            draft.put("hearing_datetime", None)
+            draft.problem("hearing_datetime", "relative_hearing",
+                          f"the hearing is set relative to the notice: {text[span[0]:span[1]]}", span)
+            _venue(draft, text, relative.end(), sentence_end)
+            return True
+        return False
+    day = previous if when.group("same_day") else None
+    if day is None:
+        hit = dates.parse_date_match(when, default_year)
+        if hit.date is None:
+            draft.problem("hearing_datetime", "invalid_date", hit.error or "unreadable date", when.span())
+            draft.put("hearing_datetime", None)
+            return True
+        if hit.year_assumed:
+            draft.problem("hearing_datetime", "year_assumed",
+                          f"the hearing date has no year; {default_year} is taken from the notice date", when.span())
+        day = hit.date
+    clock = None
+    if when.group("time"):
+        clock, error = dates.parse_time_match(when)
+        if error:
+            draft.problem("hearing_datetime", "invalid_time", error, when.span("time"))
+    draft.put("hearing_datetime", dates.combine(day, clock), when.span())
+    draft.fields["hearing_date_only"] = clock is None
+    _venue(draft, text, when.end(), sentence_end)
+    return True
+
+
+def _venue(draft: Draft, text: str, at: int, end: int) -> None:
+    for rule in VENUE:
+        m = rule.compiled.match(text, at, end)
+        if m:
+            group = "address" if "address" in m.groupdict() and m.group("address") else "place"
+            draft.put("venue", m.group(group).strip(), m.span(group))
+            return
+    m = VENUE_LABELLED.search(text, at, min(len(text), end + 200))
+    if m:
+        draft.put("venue", m.group("place").strip(), m.span("place"))
+
+
+def documents(draft: Draft, text: str, a: int, b: int) -> None:
+    draft.fields.setdefault("documents", [])
+    for m in SERVED.rules[0].finditer(text, a, b):
+        s, e = m.span("list")
+        titles = list(BOOK_TITLE.finditer(text, s, e))
+        if titles:
+            for t in titles:
+                draft.add("documents", t.group("doc"), t.span("doc"))
+            continue
+        cursor = s
+        for sep in [*ITEM_SEPARATOR.finditer(text, s, e), None]:
+            end = sep.start() if sep else e
+            served = SERVED_WORD.search(text, cursor, end)
+            start = served.end() if served else cursor
+            lead = LEADING_NOISE.match(text, start, end)
+            start = lead.end() if lead else start
+            if DOCUMENT_NAME.fullmatch(text, start, end):
+                draft.add("documents", text[start:end], (start, end))
+            cursor = sep.end() if sep else e
+
+
+def notice_type(draft: Draft, text: str, a: int, b: int, in_list: bool) -> str:
+    if in_list:
+        return "hearing_list"
+    if draft.fields.get("hearing_datetime") or draft.fields.get("hearing_text"):
+        return "hearing"
+    served = " ".join(draft.fields.get("documents", []))
+    if DECISION.search(served) and not FIRST_PAPERS.search(served):
+        return "decision_service"
+    if served or SERVICE.search(text, a, b):
+        return "document_service"
+    return "other"
+
+
+# -- records ------------------------------------------------------------------------------------
+
+def extract_block(block: Block, page: str, page_date: dt.date | None = None) -> list[Notice]:
+    """Every record of one block: one, or one per hearing of a hearing list."""
+    text, a, b = block.norm.text, block.start, block.end
+    head = frame(text, a, b, page_date)
+    publication = head.fields.get("publication_date")
+    named = addressees(text, a, b)
+    rows = table_rows(text, a, b)
+    if rows:
+        return [_table_record(block, page, head, row, publication) for row in rows]
+    spans = items(text, a, b)
+    if not spans:
+        draft = _item(head, text, a, b, named, publication, None)
+        if not _is_case_notice(draft, text, a, b):
+            if not _is_announcement(text, a, b, head):
+                return []
+            draft = _announcement(head)
+        return [_record(block, page, draft, notice_type(draft, text, a, b, False))]
+    records, previous = [], None
+    for s, e in spans:
+        draft = _item(head, text, s, e, named, publication, previous)
+        when = draft.fields.get("hearing_datetime")
+        previous = when.date() if when else previous
+        records.append(_record(block, page, draft, "hearing_list", item=(s, e)))
+    return records
+
+
+def _item(head: Draft, text, a, b, named, publication, previous) -> Draft:
+    draft = Draft(dict(head.fields), dict(head.spans), list(head.problems))
+    case_numbers(draft, text, a, b)
+    parties(draft, text, a, b, named)
+    hearing(draft, text, a, b, publication, previous)
+    documents(draft, text, a, b)
+    return draft
+
+
+def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
+    """News never names a party served together with a case or a service by publication."""
+    has_case = bool(draft.fields.get("case_numbers")) or bool(draft.fields.get("dispute_type"))
+    has_party = bool(draft.fields.get("respondents")) or bool(draft.fields.get("claimants"))
+    served = bool(SERVICE.search(text, a, b)) or bool(draft.fields.get("hearing_datetime"))
+    return has_party and (has_case or served)
+
+
+def _is_announcement(text: str, a: int, b: int, head: Draft) -> bool:
+    """A notice by a court or committee that concerns no case: titled, and from an authority."""
+    title = TITLES.rules[0].search(text, a, min(b, a + 200))
+    return bool(title and head.fields.get("authority") and regex.search(AUTHORITY_SUFFIX, head.fields["authority"]))
+
+
+def _announcement(head: Draft) -> Draft:
+    draft = Draft(dict(head.fields), dict(head.spans),
+                  [p for p in head.problems if p[0] not in ("respondents",)])
+    for name in ("case_numbers", "claimants", "respondents", "documents"):
+        draft.fields[name] = []
+    return draft
+
+
+def _table_record(block: Block, page: str, head: Draft, row: dict[str, Span], publication) -> Notice:
+    text = block.norm.text
+    draft = Draft(dict(head.fields), dict(head.spans), list(head.problems))
+    for role in ("claimants", "respondents"):
+        draft.fields[role] = []
+        if role in row:
+            for span in split_names(text, *row[role]):
+                draft.add(role, text[span[0]:span[1]], span)
+    if "case" in row:
+        case_numbers(draft, text, *row["case"])
+    if "dispute" in row:
+        draft.put("dispute_type", text[slice(*row["dispute"])].strip(), row["dispute"])
+    if "venue" in row:
+        draft.put("venue", text[slice(*row["venue"])].strip(), row["venue"])
+    if "when" in row:
+        _read_hearing(draft, text, row["when"][0], row["when"][1], publication.year if publication else None,
+                      None, anchored=False)
+    return _record(block, page, draft, "hearing_list", item=(min(s for s, _ in row.values()), max(e for _, e in row.values())))
+
+
+def _record(block: Block, page: str, draft: Draft, kind: str, item: Span | None = None) -> Notice:
+    f = draft.fields
+    problems = [Problem(field=n, code=c, message=m, span=block.page_span(*s) if s else None)
+                for n, c, m, s in draft.problems]
+    when, published = f.get("hearing_datetime"), f.get("publication_date")
+    if when and published and when.date() < published:
+        problems.append(Problem(field="hearing_datetime", code="hearing_before_publication",
+                                message=f"the hearing ({when.date()}) is before the notice date ({published})"))
+    evidence = {name: [block.page_span(s, e) for s, e in spans] for name, spans in draft.spans.items()}
+    start, end = item or (block.start, block.end)
+    return Notice(
+        page=page,
+        span=block.page_span(),
+        notice_type=kind,
+        authority=f.get("authority"),
+        respondents=f.get("respondents", []),
+        claimants=f.get("claimants", []),
+        case_numbers=f.get("case_numbers", []),
+        dispute_type=f.get("dispute_type"),
+        hearing_datetime=when,
+        hearing_text=f.get("hearing_text"),
+        venue=f.get("venue"),
+        publication_date=published,
+        documents=f.get("documents", []),
+        evidence=evidence,
+        problems=problems,
+        text=block.norm.text[start:end] if item else block.text,
+    )

@@ -1,0 +1,127 @@
+"""The records the pipeline produces: pydantic models, validated on construction.
+
+A value that cannot be read is None and a Problem says why; evidence spans are
+[start, end) character offsets into the decoded page text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NoticeType = Literal["hearing", "decision_service", "document_service", "hearing_list", "other"]
+Span = tuple[int, int]
+
+CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+class Problem(BaseModel):
+    """Something that could not be read, or does not add up."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str | None = None
+    code: str  # short, stable: "invalid_date", "year_assumed", "relative_hearing", ...
+    message: str
+    span: Span | None = None
+
+
+class Deadline(BaseModel):
+    """A date that follows from the notice by a rule; never read from the text itself."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # "deemed_service", "award_pickup", "last_day_to_sue", "appeal", "answer", "evidence", ...
+    date: dt.date
+    rule: str  # legal source with article and version, e.g. "民事诉讼法(2023) 第95条"
+    basis: str  # inputs in words: "published 2026-03-25; 30 days stated in the notice; start day not counted"
+    time: dt.time | None = None  # set for a hearing computed from a relative phrase
+    computed: Literal[True] = True
+    assumed: bool = False  # a statutory default stood in for a period the notice does not state
+
+
+class Notice(BaseModel):
+    """One legal notice (or one hearing of a hearing list) found on a page."""
+
+    id: str = ""
+    page: str
+    span: Span
+    notice_type: NoticeType
+    authority: str | None = None
+    respondents: list[str] = Field(default_factory=list)
+    claimants: list[str] = Field(default_factory=list)
+    case_numbers: list[str] = Field(default_factory=list)
+    dispute_type: str | None = None
+    hearing_datetime: dt.datetime | None = None  # aware, +08:00
+    hearing_text: str | None = None  # the hearing time as written when it is relative to the notice;
+    # hearing_datetime holds only a printed time, a computed one is a Deadline of kind "hearing"
+    venue: str | None = None
+    publication_date: dt.date | None = None
+    documents: list[str] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    evidence: dict[str, list[Span]] = Field(default_factory=dict)
+    problems: list[Problem] = Field(default_factory=list)
+    text: str = ""  # the notice as normalized (width folded, lines joined, simplified)
+
+    def with_id(self) -> Notice:
+        """The id is a hash of what identifies the notice, so a re-run gives the same id and
+        the same notice printed on another page gets the same id too (a second sighting)."""
+        key = "\x1f".join(
+            [
+                self.notice_type,
+                self.authority or "",
+                "|".join(self.case_numbers),
+                "|".join(self.respondents),
+                "|".join(self.claimants),
+                self.hearing_datetime.isoformat() if self.hearing_datetime else "",
+                self.publication_date.isoformat() if self.publication_date else "",
+                "" if self.case_numbers or self.respondents else self.text,
+            ]
+        )
+        return self.model_copy(update={"id": hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]})
+
+    def record(self) -> dict:
+        """The JSON record of DESIGN.md (jsonl export, golden files)."""
+        data = self.model_dump(mode="json", exclude={"text"})
+        data["span"] = list(self.span)
+        data["evidence"] = {k: [list(s) for s in v] for k, v in self.evidence.items()}
+        return data
+
+
+class Sighting(BaseModel):
+    """Where a notice was seen: a notice printed twice is one notice with two sightings."""
+
+    notice_id: str
+    page: str
+    span: Span
+    page_date: dt.date | None = None
+
+
+class CaseEvent(BaseModel):
+    """One notice in a case's timeline."""
+
+    notice_id: str
+    notice_type: NoticeType
+    publication_date: dt.date | None = None
+    hearing_datetime: dt.datetime | None = None
+    venue: str | None = None
+    page: str
+
+
+class Case(BaseModel):
+    """Notices grouped by normalized case number (or by parties when no number is printed)."""
+
+    key: str  # normalized case number, or "parties:…" when the notices print none
+    case_number: str | None  # as first printed
+    authority: str | None = None
+    respondents: list[str] = Field(default_factory=list)
+    claimants: list[str] = Field(default_factory=list)
+    dispute_type: str | None = None
+    status: str  # notice_type of the latest notice in the timeline
+    next_hearing: dt.datetime | None = None
+    venue: str | None = None
+    hearing_history: list[dt.datetime] = Field(default_factory=list)  # every hearing time announced, in order
+    timeline: list[CaseEvent] = Field(default_factory=list)  # date order
+    sightings: int = 0

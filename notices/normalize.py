@@ -1,0 +1,164 @@
+"""Page text to normalized text, with a map back to the page.
+
+Every rule downstream assumes the normalized form: full-width ASCII folded to ASCII, no
+markdown markers, no stray spaces between letter-spaced characters, the lines of a
+hard-wrapped column joined, simplified characters. `Norm.page_span` turns a span of the
+normalized text back into the span of the page text it came from.
+"""
+from __future__ import annotations
+
+import statistics
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from notices.model import Span
+
+# Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
+# One character to one character, so folding keeps every offset.
+FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0xFEFF: " ", ord("\r"): " ",
+             ord("\f"): "\n", ord("\v"): "\n", 0x2028: "\n", 0x2029: "\n", ord("﹝"): "〔", ord("﹞"): "〕",
+             ord("Ｏ"): "〇"})
+
+HAN_OR_MARK = r"[\p{Han}\u3001-\u303f\uff00-\uffef·—…“”‘’《》]"
+SPACED_PAIR = regex.compile(rf"(?<={HAN_OR_MARK}) +(?={HAN_OR_MARK})")  # tabs separate columns
+HAN = regex.compile(r"\p{Han}")
+GAP = regex.compile(r"[ \t]+")
+MARKDOWN_LEAD = regex.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|\*\*)")
+SENTENCE_END = "。!?！？:：;；」』”"
+
+
+@dataclass(frozen=True)
+class Norm:
+    """Normalized text; offsets[i] is the page offset of text[i]."""
+
+    text: str
+    offsets: array
+    end: int  # page offset just past the normalized region
+
+    def page_span(self, start: int, end: int) -> Span:
+        if start >= end:
+            at = self.offsets[start] if start < len(self.offsets) else self.end
+            return (at, at)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # the converter loads its dictionaries once
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified, one character for one: when a phrase conversion changes the
+    length of a line, that line is converted character by character so offsets still hold."""
+    converter = _t2s()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = []
+    for line in text.split("\n"):
+        out = converter.convert(line)
+        if len(out) != len(line):
+            out = "".join(ch2 if len(ch2 := converter.convert(ch)) == 1 else ch for ch in line)
+        lines.append(out)
+    return "\n".join(lines)
+
+
+def simplify_if_traditional(text: str) -> str:
+    """Convert only text that is written in traditional characters; simplified text is left as
+    printed (a variant like 啟 in a name stays)."""
+    han = len(HAN.findall(text, concurrent=False)) if text else 0
+    if han < 4:
+        return text
+    converted = to_simplified(text)
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    return converted if changed >= max(3, han // 50) else text
+
+
+def wrap_width(lengths: list[int]) -> int | None:
+    """The column width of hard-wrapped OCR text, or None when lines are paragraphs."""
+    if len(lengths) < 6:
+        return None
+    ordered = sorted(lengths)
+    width = ordered[int(len(ordered) * 0.8)]
+    if width > 40 or statistics.median(ordered) < 6:
+        return None
+    full = sum(1 for n in lengths if n >= 0.75 * width)
+    long = sum(1 for n in lengths if n > 1.3 * width)
+    return width if full >= len(lengths) * 0.5 and long <= len(lengths) * 0.1 else None
+
+
+def is_letter_spaced(line: str) -> bool:
+    """'中 国 车 企': spaces between most neighbouring characters."""
+    pairs = len(SPACED_PAIR.findall(line))
+    return pairs >= 2 and pairs >= 0.3 * max(1, len(HAN.findall(line)) - 1)
+
+
+def _line_bounds(text: str) -> list[tuple[int, int]]:
+    """Content bounds of every line: leading/trailing blanks and markdown markers excluded."""
+    bounds = []
+    start = 0
+    for line in text.split("\n"):
+        a, b = start, start + len(line)
+        while a < b and text[a] in " \t":
+            a += 1
+        lead = MARKDOWN_LEAD.match(text, a, b)
+        while lead and lead.end() > a:
+            a = lead.end()
+            lead = MARKDOWN_LEAD.match(text, a, b)
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        bounds.append((a, b))
+        start += len(line) + 1
+    return bounds
+
+
+def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
+    """Normalize page_text[start:end]."""
+    end = len(page_text) if end is None else end
+    text = simplify_if_traditional(page_text[start:end].translate(FOLD))
+    bounds = [(a, b) for a, b in _line_bounds(text) if b > a]
+    width = wrap_width([b - a for a, b in bounds])
+    pieces: list[str] = []
+    offsets = array("l")
+
+    def keep(a: int, b: int) -> None:
+        pieces.append(text[a:b])
+        offsets.extend(range(start + a, start + b))
+
+    def put(s: str, at: int) -> None:
+        pieces.append(s)
+        offsets.extend([start + at] * len(s))
+
+    previous: tuple[int, int] | None = None
+    for a, b in bounds:
+        if previous is not None:
+            pa, pb = previous
+            if width and pb - pa >= 0.75 * width:
+                if text[pb - 1].isascii() and text[pb - 1].isalnum() and text[a].isascii() and text[a].isalnum():
+                    put(" ", pb)
+            else:
+                put("\n", pb)
+        _keep_line(text, a, b, keep, put)
+        previous = (a, b)
+    return Norm("".join(pieces), offsets, end)
+
+
+def _keep_line(text: str, a: int, b: int, keep, put) -> None:
+    """One line's content: letter-spaced lines lose their spaces between characters, other
+    lines keep one space (or a tab, a column separator) per run."""
+    spaced = is_letter_spaced(text[a:b])
+    cursor = a
+    for gap in GAP.finditer(text, a, b):
+        keep(cursor, gap.start())
+        left, right = text[gap.start() - 1], text[gap.end()]
+        cjk_side = not (left.isascii() and right.isascii())
+        if not (spaced and cjk_side and "\t" not in gap.group()):
+            put("\t" if "\t" in gap.group() else " ", gap.start())
+        cursor = gap.end()
+    keep(cursor, b)

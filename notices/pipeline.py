@@ -1,0 +1,50 @@
+"""The whole pipeline for one page: read → normalize → segment → extract → derive."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notices.extract import extract_block
+from notices.model import Notice
+from notices.read import Page, UnreadablePage, page_files, read_page
+from notices.segment import segment
+
+
+@dataclass(frozen=True)
+class PageResult:
+    page: str
+    notices: list[Notice] = field(default_factory=list)
+    page_date: dt.date | None = None
+    error: str | None = None  # the page could not be read: why
+
+
+def derive(notice: Notice) -> Notice:
+    """Computed dates (deadlines module), then the stable id."""
+    from notices.deadlines import derive as add_deadlines
+
+    return add_deadlines(notice).with_id()
+
+
+def extract_text(text: str, page: str = "<text>", page_date: dt.date | None = None) -> list[Notice]:
+    """Every notice in a page's decoded text."""
+    return [derive(notice) for block in segment(text) for notice in extract_block(block, page, page_date)]
+
+
+def extract_page(path: str | Path) -> PageResult:
+    """Every notice of one page file; an unreadable file gives a result with its error."""
+    try:
+        page: Page = read_page(path)
+    except UnreadablePage as error:
+        return PageResult(str(path), error=str(error))
+    return PageResult(page.path, extract_text(page.text, page.path, page.page_date), page.page_date)
+
+
+def iter_page_files(paths: list[str]) -> list[Path]:
+    return page_files(paths)
+
+
+def extract_paths(paths: list[str]) -> Iterator[PageResult]:
+    for path in iter_page_files(paths):
+        yield extract_page(path)

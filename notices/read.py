@@ -1,0 +1,155 @@
+"""Page files to text: encodings, YAML front matter, HTML and PDF.
+
+The decoded text is what every evidence offset points into, so it is never altered here
+beyond decoding (HTML and PDF pages: the text extracted from them).
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import html.parser
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf")
+
+
+class UnreadablePage(Exception):
+    """The file is not a page we can read; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    path: str
+    page_date: dt.date | None = None
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: a BOM wins, then UTF-8, then GB18030 (a superset of GBK and GB2312)."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as error:
+                raise UnreadablePage(f"starts with a {codec} byte-order mark but is not {codec}: {error}") from None
+    if b"\x00" in data[:4096]:
+        raise UnreadablePage("binary file (NUL bytes), not a text page")
+    for codec in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if looks_like_text(text):
+            return text
+    raise UnreadablePage("not text in UTF-8, UTF-16 or GB18030")
+
+
+def looks_like_text(text: str) -> bool:
+    """GB18030 decodes almost any bytes; real text has few control characters."""
+    sample = text[:20000]
+    if not sample:
+        return True
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return control <= len(sample) // 100
+
+
+FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+FRONT_MATTER_DATE = regex.compile(r"^date[ \t]*:[ \t]*['\"]?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", regex.MULTILINE)
+
+
+def front_matter_date(text: str) -> dt.date | None:
+    """The `date:` of a YAML front matter block, the page's date."""
+    block = FRONT_MATTER.match(text)
+    if not block:
+        return None
+    found = FRONT_MATTER_DATE.search(block.group("body"))
+    if not found:
+        return None
+    try:
+        return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:
+        return None
+
+
+class _HTMLText(html.parser.HTMLParser):
+    """Visible text of an HTML page, with block elements as line breaks."""
+
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    HIDDEN = {"script", "style", "head", "title", "noscript"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    return regex.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n", "".join(parser.parts)).strip() + "\n"
+
+
+def pdf_text(data: bytes) -> str:
+    from pdfminer.high_level import extract_text  # imported here: only PDF pages pay for it
+
+    try:
+        return extract_text(io.BytesIO(data))
+    except Exception as error:  # pdfminer raises many types on damaged files
+        raise UnreadablePage(f"PDF could not be read: {error}") from None
+
+
+def page_from_bytes(data: bytes, path: str) -> Page:
+    """A page from raw bytes; the suffix of `path` says HTML or PDF."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        return Page(pdf_text(data), path)
+    text = decode(data)
+    if suffix in (".html", ".htm") or regex.match(r"\s*<(?:!doctype html|html)", text[:200], regex.IGNORECASE):
+        text = html_text(text)
+    return Page(text, path, front_matter_date(text))
+
+
+def read_page(path: str | Path) -> Page:
+    """Read one page file; UnreadablePage says why it cannot be."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnreadablePage(error.strerror or str(error)) from None
+    return page_from_bytes(data, str(path))
+
+
+def page_files(paths: list[str]) -> list[Path]:
+    """Expand directories into their page files (sorted, hidden files skipped); files stay as given."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,98 @@
+"""When and where the hearing is: 本委定于2026年6月9日14时00分在本委仲裁庭(地址:…)开庭审理,
+开庭时间:2026年10月20日(星期二)9:30—11:30, 改定于…, 同日下午2时30分, 定于举证期满后第3日上午9时."""
+from __future__ import annotations
+
+from notices.dates import DATE, TIME
+from notices.rules import Rule, table
+
+PERIOD_END = (
+    r"(?:公告期满|公告送达期满|公告期届满|答辩期满|答辩期限届满|答辩期届满|举证期满|举证期限届满|举证期届满|"
+    r"举证期限满|送达之日|期满)"
+)
+RELATIVE = rf"{PERIOD_END}后?的?第?[一二三四五六七八九十\d]{{1,3}}(?:日|天|个工作日)"
+WHEN = rf"(?:(?P<date>{DATE.pattern})|(?P<same_day>同日|当日))"
+# 9:30—11:30, 10:30到12:00: the hearing starts at the first time.
+TIME_RANGE_END = r"(?:\s*[-—–~至到]\s*(?:\d{1,2}:\d{2}|[\d一二三四五六七八九十]{1,3}[时点](?:\d{1,2}分)?))?"
+
+# Order is priority: a changed hearing beats the one first announced, a labelled time beats
+# a time in running text.
+HEARING_ANCHORS = table(
+    "hearing",
+    Rule(
+        "hearing/rescheduled",
+        r"(?:改定于|改期至|改期于|延期至|变更为|调整为)\s*",
+        match=("本委决定延期开庭,改定于2026年7月16日下午2时30分",),
+        reject=("原定于2026年6月9日上午9时开庭审理",),
+    ),
+    Rule(
+        "hearing/labelled",
+        r"开庭(?:时间|日期)\s*[:为]?\s*",
+        match=("开庭时间:2026年10月20日(星期二)9:30—11:30",),
+        reject=("开庭日期另行通知",),
+    ),
+    Rule(
+        "hearing/scheduled",
+        r"(?<!原)(?<!原来)(?:定于|定在|将于|拟于|订于)\s*",
+        match=("本委定于2026年6月9日14时00分", "两案定于2026年7月8日上午10:30"),
+        reject=("原定于2026年6月9日上午9时开庭审理",),
+    ),
+)
+
+# Read right after an anchor.
+WHEN_AT = table(
+    "hearing_when",
+    Rule(
+        "hearing_when/relative_then_date",  # 举证期满后的2015年9月2日10时30分: the date wins
+        rf"(?:{PERIOD_END}后的?)?\s*{WHEN}\s*(?:\(\s*(?:星期|周|礼拜)[一二三四五六日天]\s*\))?\s*(?P<time>{TIME.pattern})?{TIME_RANGE_END}",
+        match=("2026年6月9日14时00分", "6月18日(星期四)下午2:30", "二〇二六年六月十日下午三时", "同日下午2时30分"),
+        reject=("另行通知",),
+    ),
+    Rule(
+        "hearing_when/relative",
+        rf"(?P<relative>{RELATIVE}\s*(?:{TIME.pattern})?)",
+        match=("举证期限届满后的第3天上午9时", "答辩期满后的第三日上午九时"),
+    ),
+)
+
+# A hearing sentence must say it is a hearing.
+HEARING_WORD = r"(?:开庭|审理|庭审|听证|开庭审理)"
+
+VENUE = table(
+    "venue",
+    Rule(
+        "venue/at",  # …在本委第二仲裁庭(地址:…)开庭审理
+        r"""
+        \s*(?:\([^()]{1,20}\))?\s*,?\s*
+        在\s*(?P<place>[^,。;()\n]{2,80}?)
+        (?:\s*\((?:地址\s*[:为]?\s*)?(?P<address>[^()]{4,120})\))?
+        \s*(?:依法)?(?:对上述[^。,]{0,8})?(?:公开|不公开)?(?:合并)?(?:开庭|审理|进行|召开|举行|组织|参加)
+        """,
+        match=("在本委第二仲裁庭(地址:太原市小店区坞城路16号五层)开庭审理", "(遇法定节假日顺延)在洛阳市涧西区联盟路26号403室开庭审理",
+               "在塔洋法庭公开开庭审理"),
+        reject=("到本委(地址:青岛西海岸新区)领取",),
+    ),
+    Rule(
+        "venue/list",  # 上午9:00,第五法庭,(2026)赣0702民初2231号
+        r"\s*,\s*(?P<place>[^,。;()\n]{2,40}?(?:法庭|审判庭|仲裁庭|审判室|庭|室|厅))\s*(?=,)",
+        match=(",第五法庭,(2026)赣0702民初2231号", ",本院刑事审判庭,公开审理"),
+        reject=(",请准时到庭,",),
+    ),
+    Rule(
+        "venue/address_follows",  # 开庭审理此案,地址为…
+        r"[^。]{0,12}?(?:开庭审理|审理)(?:此案|本案)?\s*[,。]\s*(?:开庭)?地(?:址|点)\s*[:为]\s*(?P<address>[^。\n]{4,120})",
+        match=("开庭审理此案,地址为青岛西海岸新区长江中路359号213室。",),
+    ),
+)
+
+VENUE_LABELLED = Rule(
+    "venue/labelled",  # 开庭地点:柳州市柳北区跃进路52号…
+    r"开庭地点\s*[:为]?\s*(?P<place>[^\n。;]{2,120})",
+    match=("开庭地点:柳州市柳北区跃进路52号柳北区人力资源和社会保障局四楼第一仲裁庭",),
+    reject=("开庭时间及地点将另行通知",),
+)
+
+NOT_YET = Rule(
+    "hearing/not_yet",  # 开庭时间另行通知: the notice announces no hearing
+    r"开庭(?:时间|日期|时间及地点|时间、地点|事宜)?(?:及地点)?(?:将|均)?另行(?:通知|告知|公告)",
+    match=("开庭日期另行通知", "本案开庭时间及地点将另行通知", "开庭时间、地点另行通知"),
+)

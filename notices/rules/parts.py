@@ -1,0 +1,35 @@
+"""Named parts that rules are built from: how the bodies, parties and dates of Chinese legal
+notices are worded. Each is a regex fragment (no groups of its own unless named)."""
+from __future__ import annotations
+
+# Issuing bodies end in one of these; longer first so the whole suffix is taken.
+AUTHORITY_SUFFIX = (
+    r"(?:劳动人事争议仲裁委员会|劳动争议仲裁委员会|人事争议仲裁委员会|劳动人事争议仲裁院|劳动争议仲裁院"
+    r"|仲裁委员会|仲裁院|中级人民法院|高级人民法院|最高人民法院|人民法院|人民法庭|海事法院|知识产权法院"
+    r"|金融法院|互联网法院|铁路运输法院|法院)"
+)
+# The notice speaks of its issuer as 本委, 本院 ...
+SELF = r"(?:本委|本院|我院|我委|本会|本庭|本仲裁委|本仲裁院|本局)"
+
+# Characters of a party or place name: Han, Latin, digits, middle dot, brackets such as (中国).
+NAME_CHAR = r"[\p{Han}A-Za-z0-9·•\-()&]"
+
+# How an addressee is referred to in the body.
+YOU = r"(?:你单位|你公司|你们|你方|你厂|你店|你部|你中心|你校|你所|你)"
+
+# A count of cases: 一案, 二案, 两案, 十二案, 12案
+CASE_COUNT = r"(?:[一二两三四五六七八九十百\d]{1,4}(?:起|件)?案(?!件|号|由|情|字)|系列案)"
+
+# Role labels before party names; (原审被告) annotations are part of the label.
+CLAIMANT_ROLE = r"(?:原审)?(?:申请执行人|上诉人|申请人|原告|起诉人|申诉人|再审申请人|公诉机关)(?:\([^()]{1,12}\))?"
+RESPONDENT_ROLE = r"(?:原审)?(?:被申请执行人|被上诉人|被申请人|被执行人|被告人|被告|被申诉人)(?:\([^()]{1,12}\))?"
+
+# Separators between names in a list of parties.
+NAME_SEPARATOR = r"[、,;，；]"
+
+# Organisation name endings: where a party name stops and the cause of action begins.
+ORG_SUFFIX = (
+    r"(?:有限责任公司|股份有限公司|有限公司|分公司|支公司|公司|集团|总厂|分厂|厂|商店|门市部|经营部|经销部|服务部"
+    r"|部|中心|学校|幼儿园|医院|诊所|事务所|研究所|所|商行|银行|支行|分行|合作社|联社|工作室|会所|酒店|宾馆"
+    r"|饭店|酒楼|超市|火锅|餐厅|馆|店|站|场|园|社|行|委员会|检察院|协会|基金会|村民委员会|居民委员会)"
+)

@@ -1,0 +1,141 @@
+"""The frame of a notice: where it may start (title, addressee, a hearing sentence), where it
+ends (signature), who issued it and when. Used by the segmenter and for block-level fields."""
+from __future__ import annotations
+
+from notices.dates import YEAR
+from notices.rules import Rule, table
+from notices.rules.parts import AUTHORITY_SUFFIX, SELF
+
+# A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
+FULL_DATE = (
+    rf"(?:{YEAR}\s*年\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日"
+    r"|\d{4}-\d{1,2}-\d{1,2}(?!\d))"
+)
+# An issuing body's name: place and body, ending in a known suffix.
+AUTHORITY = rf"(?:[\p{{Han}}()]{{0,40}}?{AUTHORITY_SUFFIX})"
+# Where a name may begin: line start, after a space, a bracket tag such as [北京], or 特此公告.
+NAME_START = r"(?:(?<=^)|(?<=[\n\s\]】:。]))"
+
+TITLES = table(
+    "title",
+    Rule(
+        "title/notice",
+        rf"""
+        (?:(?<=^)|(?<=\n))
+        (?!特此)
+        (?P<title>
+            (?P<authority>{AUTHORITY})?
+            (?:关于[^\n。]{{1,60}}?的)?
+            [\p{{Han}}]{{0,6}}?
+            (?:公\s?告(?:送达书)?|告\s?示|通\s?告)
+        )
+        [^\S\n]*(?:[^\n。,;:]{{0,20}})?   # website navigation glued to a title line
+        (?=\n|$)
+        """,
+        match=("开庭公告\n", "公告\n", "送达公告\n", "公告送达书\n", "呼和浩特市劳动人事争议仲裁院公告\n",
+               "淄博市张店区劳动人事争议仲裁委员会开庭公告\n", "公 告\n", "延期开庭公告\n",
+               "芜湖市劳动人事争议仲裁院关于疫情防控期间仲裁等事项安排的公告返回公告列表 >>\n"),
+        reject=("特此公告\n", "宁德时代发布公告,公司于2024年召开了会议。\n", "根据京东招商网站发布的商家公告,升级后\n"),
+    ),
+)
+
+SIGNATURES = table(
+    "signature",
+    Rule(
+        "signature/closing",  # 特此公告 [authority] [date]
+        rf"""
+        (?P<closing>特此(?:公告|通知|告知|公示)[。.!]?)
+        (?:\s*(?P<authority>{AUTHORITY}))?
+        (?:\s*(?P<date>{FULL_DATE}))?
+        (?:\s*(?:刊登|上传|发布)(?:日期|时间)\s*:?\s*{FULL_DATE})*   # bulletin pages date the notice below
+        """,
+        match=("特此公告\n青岛市黄岛区劳动人事争议仲裁委员会\n2026年3月25日", "特此公告。\n2026年7月20日",
+               "特此公告 保定市竞秀区劳动人事争议仲裁委员会 二〇二六年十一月三日"),
+        reject=("此公告自发布之日起生效",),
+    ),
+    Rule(
+        "signature/authority_date",  # authority and date closing a notice without 特此公告
+        rf"""
+        {NAME_START}
+        (?P<authority>{AUTHORITY})
+        [^\S\n]*\n?[^\S\n]*
+        (?P<date>{FULL_DATE})
+        (?=\s*(?:\n|$))
+        """,
+        match=("\n临沂市兰山区劳动人事争议仲裁委员会\n2026年5月13日", "\n台州市黄岩区劳动人事争议仲裁委员会 2026年9月8日"),
+        reject=("本委已于2026年3月9日立案受理。",),
+    ),
+    Rule(
+        "signature/bulletin",  # a court-bulletin page: [北京]北京市丰台区人民法院 刊登版面:G29 刊登日期:2016-07-17
+        rf"""
+        \[\p{{Han}}{{1,4}}\](?P<authority>{AUTHORITY})
+        (?:\s*刊登版面:\s*\S+)?
+        (?:\s*刊登日期:\s*(?P<date>{FULL_DATE}))?
+        """,
+        match=("[北京]北京市丰台区人民法院 刊登版面:G29 刊登日期:2016-07-17",),
+        reject=("北京市丰台区人民法院",),
+    ),
+)
+
+# Dates printed beside the signature on bulletin pages: they date the notice.
+LABELLED_DATE = table(
+    "labelled_date",
+    Rule(
+        "labelled_date/published",
+        rf"(?:刊登|发布|公告|登报)(?:日期|时间)\s*:?\s*(?P<date>{FULL_DATE})",
+        match=("刊登日期:2017年02月22日", "刊登日期:2016-07-17", "发布时间:2020-02-01"),
+        reject=("上传日期:2017年02月22日",),
+    ),
+    Rule(
+        "labelled_date/uploaded",
+        rf"上传(?:日期|时间)\s*:?\s*(?P<date>{FULL_DATE})",
+        match=("上传日期:2017年02月22日",),
+    ),
+)
+
+# A bare date on its own line just under the title (notice lists on websites).
+DATE_LINE = Rule(
+    "date_line",
+    rf"(?:(?<=^)|(?<=\n))\s*(?P<date>{FULL_DATE})\s*(?=\n|$)",
+    match=("\n2020-01-30\n",),
+    reject=("本委于2026年5月11日作出决定。",),
+)
+
+OPENINGS = table(
+    "opening",
+    Rule(
+        "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…
+        rf"""
+        (?P<names>[^\n:。;!?]{{2,200}}?)
+        :\s*
+        (?=
+            {SELF}
+          | 申请人 | 原告 | 上诉人 | 被告
+          | 现(?:依法)?向你
+          | [^\n。:]{{0,120}}?(?:与你|诉你|因与你|申请执行)
+          | {AUTHORITY}(?:已|依法)?(?:立案)?受理
+        )
+        """,
+        match=("青岛意合达金属制品有限公司:\n本委受理的张松田", "霍明远:本委受理", "庞立群:\n申请人山东蒙山鲁信食品有限公司与你",
+               "蒋文涛:\n常州武进腾跃精密模具有限公司因与你发生违约金争议"),
+        reject=("地址:青岛西海岸新区双珠路", "联系电话:0532-88187720"),
+    ),
+    Rule(
+        "opening/hearing_sentence",  # 本院定于2017年3月7日上午9时在本院第四法庭公开审理原告…一案。
+        rf"""
+        (?:(?<=^)|(?<=[\n。\s]))
+        (?:本院|我院|本庭)(?:将)?定于[^。\n]{{1,160}}?审理[^。]{{1,400}}?(?:一案|案件)
+        """,
+        match=("本院定于二○一七年三月八日下午三时整在本院第五法庭公开审理被告人陈志挪用公款、贪污一案。",),
+        reject=("本委定于2026年6月9日14时00分在本委仲裁庭开庭审理此案",),
+    ),
+    Rule(
+        "opening/body",  # no addressee: 本委受理的申请人…与被申请人…一案
+        rf"""
+        (?:(?<=^)|(?<=\n))
+        (?:{SELF}|{AUTHORITY})(?:依法)?(?:已)?(?:立案)?受理
+        """,
+        match=("\n本委受理的申请人孟庆华", "\n绍兴市柯桥区劳动人事争议仲裁委员会已受理申请人"),
+        reject=("申请人与本委受理",),
+    ),
+)

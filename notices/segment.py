@@ -1,0 +1,187 @@
+"""Page text to blocks, one per notice.
+
+Most of a newspaper page is news, so the page is first scanned for words only notices use
+(本委, 本院, 特此公告, 公告送达 …) and only windows around them are normalized. Inside a window,
+a notice starts at a title, an addressee or a hearing sentence, and ends at its signature
+(特此公告, the issuing body, the date); consecutive notices without headings are split there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from notices.normalize import Norm, normalize
+from notices.rules.structure import OPENINGS, SIGNATURES, TITLES
+
+# Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
+_GAP = r"\s{0,2}"
+ANCHOR = regex.compile(
+    "|".join(
+        _GAP.join(word)
+        for word in ("本委", "本院", "我院", "我委", "特此", "公告送", "仲裁", "法院", "开庭", "開庭", "案号", "案號",
+                     "受理", "一案", "定于", "定於")
+    )
+)
+BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tail fit in it
+NOTICE_LINE = regex.compile(  # words of notices, or a date line under a title
+    r"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{4}[\]〕)]"
+    r"|^\s*\d{4}-\d{1,2}-\d{1,2}\s*$",
+    regex.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One notice: norm.text[start:end] is its normalized text."""
+
+    norm: Norm
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.norm.text[self.start:self.end]
+
+    def page_span(self, start: int | None = None, end: int | None = None):
+        """Page span of the whole block, or of norm.text[start:end]."""
+        return self.norm.page_span(self.start if start is None else start, self.end if end is None else end)
+
+
+def windows(page_text: str) -> list[tuple[int, int]]:
+    """Regions of the page worth normalizing: merged windows around anchor words, widened to
+    whole lines."""
+    spans: list[list[int]] = []
+    for hit in ANCHOR.finditer(page_text):
+        a, b = max(0, hit.start() - BEFORE), min(len(page_text), hit.end() + AFTER)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return [(_line_start(page_text, a), _line_end(page_text, b)) for a, b in spans]
+
+
+def _line_start(text: str, at: int) -> int:
+    cut = text.rfind("\n", max(0, at - 300), at)
+    return 0 if at == 0 else (cut + 1 if cut >= 0 else at)
+
+
+def _line_end(text: str, at: int) -> int:
+    cut = text.find("\n", at, at + 300)
+    return cut if cut >= 0 else min(len(text), at)
+
+
+@dataclass
+class _Event:
+    start: int
+    end: int
+    kind: str  # title, addressee, body, hearing_sentence, signature
+
+
+def _events(text: str) -> list[_Event]:
+    events = [_Event(m.start(), m.end(), "title") for m in TITLES.rules[0].finditer(text)]
+    signatures: list[_Event] = []
+    for rule in SIGNATURES:
+        for m in rule.finditer(text):
+            if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in signatures):
+                signatures.append(_Event(m.start(), m.end(), "signature"))
+    events += signatures
+    fences = sorted(e.end for e in events)
+    for rule in OPENINGS:
+        kind = rule.id.split("/")[1]
+        for m in rule.finditer(text):
+            start = m.start()
+            for fence in fences:  # an addressee cannot reach back over a title or signature
+                if start < fence <= m.end():
+                    start = fence
+            while start < m.end() and text[start] in " \n\t":
+                start += 1
+            events.append(_Event(start, m.end(), kind))
+    order = {"title": 0, "addressee": 1, "body": 2, "hearing_sentence": 3, "signature": 4}
+    return sorted(events, key=lambda e: (e.start, order[e.kind]))
+
+
+def split_notices(text: str) -> list[tuple[int, int]]:
+    """Spans of the notices in normalized text."""
+    blocks: list[tuple[int, int]] = []
+    current: dict | None = None
+
+    def close(end: int) -> None:
+        nonlocal current
+        if current is not None and end > current["start"]:
+            blocks.append((current["start"], _rstrip(text, current["start"], end)))
+        current = None
+
+    for event in _events(text):
+        if current is not None and event.start < current["start"]:
+            continue
+        if blocks and event.start < blocks[-1][1]:
+            continue  # inside a notice already closed (a signature's own words)
+        if event.kind == "signature":
+            if current is None:
+                current = {"start": _orphan_start(text, blocks[-1][1] if blocks else 0, event.start), "kind": "orphan"}
+            close(event.end)
+        elif event.kind == "title":
+            close(event.start)
+            current = {"start": event.start, "kind": "title"}
+        elif event.kind in ("addressee", "body"):
+            if current is not None and not _has_body(text, current["start"], event.start):
+                continue  # the header of the notice already open
+            close(event.start)
+            current = {"start": event.start, "kind": event.kind}
+        elif event.kind == "hearing_sentence":
+            if current is not None and (current["kind"] != "hearing_sentence"
+                                        or not _has_body(text, current["start"], event.start)):
+                continue  # a list under a title, or the hearing of an addressed notice
+            close(event.start)
+            current = {"start": event.start, "kind": "hearing_sentence"}
+    if current is not None:
+        close(_unsigned_end(text, current["start"]))
+    return blocks
+
+
+def _has_body(text: str, a: int, b: int) -> bool:
+    return "。" in text[a:b] or b - a > 200
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in " \n\t":
+        b -= 1
+    return b
+
+
+def _unsigned_end(text: str, start: int) -> int:
+    """A notice without signature runs over the following lines that read like a notice."""
+    end = text.find("\n", start)
+    if end < 0:
+        return len(text)
+    while end < len(text):
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if not NOTICE_LINE.search(text, end + 1, nxt):
+            break
+        end = nxt
+    return end
+
+
+def _orphan_start(text: str, floor: int, signature_at: int) -> int:
+    """A signature with no opening seen: the notice is the run of notice-like lines before it."""
+    start = signature_at
+    while start > floor:
+        prev = text.rfind("\n", floor, start - 1)
+        line_start = floor if prev < 0 else prev + 1
+        if not NOTICE_LINE.search(text, line_start, start):
+            break
+        start = line_start
+        if prev < 0:
+            break
+    return start
+
+
+def segment(page_text: str) -> list[Block]:
+    """Every notice-shaped block of the page, in page order."""
+    found: list[Block] = []
+    for a, b in windows(page_text):
+        norm = normalize(page_text, a, b)
+        found.extend(Block(norm, start, end) for start, end in split_notices(norm.text))
+    return found
