@@ -23,6 +23,8 @@ from notices.rules.parts import AUTHORITY_SUFFIX
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
 from notices.segment import Block
 
+# A case number or title printed on the line before the addressee, joined to it.
+ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定")
 FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
@@ -30,7 +32,8 @@ SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向
 BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:已|依法)*(?:立案)?受理")
 LINE_AUTHORITY = regex.compile(rf"(?:(?<=^)|(?<=\n))\s*(?P<authority>{AUTHORITY})\s*(?=\n|$)")
 ITEM_START = regex.compile(
-    rf"""(?:(?<=\n)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\))\s*)
+    rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\))\s*
+          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern})))
        |(?:(?<=;)\s*(?=(?:同日|当日|{dates.DATE.pattern})))
        |(?:(?<=。)\s*(?=(?:本院|我院)(?:将)?定于))""",
     regex.VERBOSE,
@@ -87,8 +90,8 @@ def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
     found = None
     if signature is not None and signature.group("authority"):
         found = signature.span("authority")
-    if found is None:
-        title = TITLES.rules[0].search(text, a, b)
+    for rule in TITLES:
+        title = rule.search(text, a, b) if found is None else None
         if title and title.group("authority"):
             found = title.span("authority")
     for pattern in (BODY_AUTHORITY, LINE_AUTHORITY):
@@ -253,8 +256,9 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
     if not m:
         return []
     s, e = m.span("names")
-    for fence in (TITLES.rules[0].search(text, s, e), *SIGNATURES.rules[0].finditer(text, s, e)):
-        if fence:
+    for fence in (*(rule.search(text, s, e + 1) for rule in TITLES), *SIGNATURES.rules[0].finditer(text, s, e),
+                  ADDRESSEE_LEAD.match(text, s, e)):
+        if fence and fence.end() <= e:
             s = max(s, fence.end())
     gaps = [g for g in regex.finditer(r"(?<![、,;\s])\s+(?![、,;\s])", text[s:e])]
     if gaps:  # a flattened page: '起诉状副本及开庭传票 钟双辉 钟双辉' — the name is the last word

@@ -23,8 +23,6 @@ FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0x
              ord("\f"): "\n", ord("\v"): "\n", 0x2028: "\n", 0x2029: "\n", ord("﹝"): "〔", ord("﹞"): "〕",
              ord("Ｏ"): "〇"})
 
-HAN_OR_MARK = r"[\p{Han}\u3001-\u303f\uff00-\uffef·—…“”‘’《》]"
-SPACED_PAIR = regex.compile(rf"(?<={HAN_OR_MARK}) +(?={HAN_OR_MARK})")  # tabs separate columns
 HAN = regex.compile(r"\p{Han}")
 GAP = regex.compile(r"[ \t]+")
 MARKDOWN_LEAD = regex.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|\*\*)")
@@ -81,22 +79,32 @@ def simplify_if_traditional(text: str) -> str:
 
 
 def wrap_width(lengths: list[int]) -> int | None:
-    """The column width of hard-wrapped OCR text, or None when lines are paragraphs."""
-    if len(lengths) < 6:
+    """The column width of hard-wrapped OCR text, or None when lines are paragraphs.
+
+    Only short lines count (a paragraph line is no column; a table row or a line that ends a
+    sentence, given as 0, neither);
+    a column shows as most of them being full, many to within two characters of the same width."""
+    short = sorted(n for n in lengths if 0 < n <= 40)
+    if len(short) < 3 or (len(short) < 6 and len(short) < 0.6 * len(lengths)):
         return None
-    ordered = sorted(lengths)
-    width = ordered[int(len(ordered) * 0.8)]
-    if width > 40 or statistics.median(ordered) < 6:
+    width = short[int(len(short) * 0.8)]
+    if statistics.median(short) < 6:
         return None
-    full = sum(1 for n in lengths if n >= 0.75 * width)
-    long = sum(1 for n in lengths if n > 1.3 * width)
-    return width if full >= len(lengths) * 0.5 and long <= len(lengths) * 0.1 else None
+    full = sum(1 for n in short if 0.75 * width <= n <= width + 1)
+    exact = sum(1 for n in short if abs(n - width) <= 2)
+    return width if full >= len(short) * 0.5 and exact >= len(short) * 0.5 else None
+
+
+def is_full(length: int, width: int | None) -> bool:
+    """A line that fills its column continues on the next line."""
+    return bool(width) and 0.75 * width <= length <= width + 1
 
 
 def is_letter_spaced(line: str) -> bool:
-    """'中 国 车 企': spaces between most neighbouring characters."""
-    pairs = len(SPACED_PAIR.findall(line))
-    return pairs >= 2 and pairs >= 0.3 * max(1, len(HAN.findall(line)) - 1)
+    """'中 国 车 企', '2 0 2 6 年': most space-separated pieces are single characters."""
+    pieces = line.split()
+    singles = sum(1 for piece in pieces if len(piece) == 1)
+    return (len(pieces) >= 2 and singles == len(pieces)) or (len(pieces) >= 4 and singles >= 0.6 * len(pieces))
 
 
 def _line_bounds(text: str) -> list[tuple[int, int]]:
@@ -123,7 +131,7 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     end = len(page_text) if end is None else end
     text = simplify_if_traditional(page_text[start:end].translate(FOLD))
     bounds = [(a, b) for a, b in _line_bounds(text) if b > a]
-    width = wrap_width([b - a for a, b in bounds])
+    width = wrap_width([0 if "\t" in text[a:b] or text[b - 1] in "。!?" else b - a for a, b in bounds])
     pieces: list[str] = []
     offsets = array("l")
 
@@ -139,10 +147,7 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     for a, b in bounds:
         if previous is not None:
             pa, pb = previous
-            if width and pb - pa >= 0.75 * width:
-                if text[pb - 1].isascii() and text[pb - 1].isalnum() and text[a].isascii() and text[a].isalnum():
-                    put(" ", pb)
-            else:
+            if not (is_full(pb - pa, width) and "\t" not in text[pa:pb]):
                 put("\n", pb)
         _keep_line(text, a, b, keep, put)
         previous = (a, b)
@@ -150,15 +155,16 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
 
 
 def _keep_line(text: str, a: int, b: int, keep, put) -> None:
-    """One line's content: letter-spaced lines lose their spaces between characters, other
-    lines keep one space (or a tab, a column separator) per run."""
+    """One line's content: letter-spaced lines lose the single spaces between characters (a
+    wider gap still separates words), other lines keep one space (or a tab, a column
+    separator) per run."""
     spaced = is_letter_spaced(text[a:b])
     cursor = a
     for gap in GAP.finditer(text, a, b):
         keep(cursor, gap.start())
         left, right = text[gap.start() - 1], text[gap.end()]
-        cjk_side = not (left.isascii() and right.isascii())
-        if not (spaced and cjk_side and "\t" not in gap.group()):
+        between_words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+        if not (spaced and gap.group() == " " and not between_words):
             put("\t" if "\t" in gap.group() else " ", gap.start())
         cursor = gap.end()
     keep(cursor, b)

@@ -23,6 +23,7 @@ ANCHOR = regex.compile(
                      "受理", "一案", "定于", "定於")
     )
 )
+ADDRESSED = regex.compile(r"你|此案|本案|上述")
 BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tail fit in it
 NOTICE_LINE = regex.compile(  # words of notices, or a date line under a title
     r"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{4}[\]〕)]"
@@ -79,7 +80,7 @@ class _Event:
 
 
 def _events(text: str) -> list[_Event]:
-    events = [_Event(m.start(), m.end(), "title") for m in TITLES.rules[0].finditer(text)]
+    events = [_Event(m.start(), m.end(), "title") for rule in TITLES for m in rule.finditer(text)]
     signatures: list[_Event] = []
     for rule in SIGNATURES:
         for m in rule.finditer(text):
@@ -130,14 +131,24 @@ def split_notices(text: str) -> list[tuple[int, int]]:
             close(event.start)
             current = {"start": event.start, "kind": event.kind}
         elif event.kind == "hearing_sentence":
-            if current is not None and (current["kind"] != "hearing_sentence"
-                                        or not _has_body(text, current["start"], event.start)):
+            if current is not None and not _starts_another(text, current, event):
                 continue  # a list under a title, or the hearing of an addressed notice
             close(event.start)
             current = {"start": event.start, "kind": "hearing_sentence"}
     if current is not None:
         close(_unsigned_end(text, current["start"]))
     return blocks
+
+
+def _starts_another(text: str, current: dict, event: _Event) -> bool:
+    """Does a hearing sentence ('本院定于…审理…一案') start a notice of its own?"""
+    if not _has_body(text, current["start"], event.start):
+        return False
+    if current["kind"] == "hearing_sentence":
+        return True
+    # Inside an addressed notice the hearing is of 此案 or of the case against 你; one that
+    # names other parties is the next notice.
+    return current["kind"] != "title" and not ADDRESSED.search(text, event.start, event.end)
 
 
 def _has_body(text: str, a: int, b: int) -> bool:

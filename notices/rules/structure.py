@@ -13,6 +13,8 @@ FULL_DATE = (
 )
 # An issuing body's name: place and body, ending in a known suffix.
 AUTHORITY = rf"(?:[\p{{Han}}()]{{0,40}}?{AUTHORITY_SUFFIX})"
+# What a title may say before 公告: the kind of notice.
+TITLE_KIND = r"(?:延期开庭|变更开庭|恢复开庭|开庭|送达|裁决书送达|判决书送达|文书送达|诉讼文书送达|执行|拍卖|公示催告|应诉)"
 # Where a name may begin: line start, after a space, a bracket tag such as [北京], or 特此公告.
 NAME_START = r"(?:(?<=^)|(?<=[\n\s\]】:。]))"
 
@@ -26,7 +28,7 @@ TITLES = table(
         (?P<title>
             (?P<authority>{AUTHORITY})?
             (?:关于[^\n。]{{1,60}}?的)?
-            [\p{{Han}}]{{0,6}}?
+            {TITLE_KIND}?
             (?:公\s?告(?:送达书)?|告\s?示|通\s?告)
         )
         [^\S\n]*(?:[^\n。,;:]{{0,20}})?   # website navigation glued to a title line
@@ -36,6 +38,22 @@ TITLES = table(
                "淄博市张店区劳动人事争议仲裁委员会开庭公告\n", "公 告\n", "延期开庭公告\n",
                "芜湖市劳动人事争议仲裁院关于疫情防控期间仲裁等事项安排的公告返回公告列表 >>\n"),
         reject=("特此公告\n", "宁德时代发布公告,公司于2024年召开了会议。\n", "根据京东招商网站发布的商家公告,升级后\n"),
+    ),
+    Rule(
+        "title/inline",  # a page printed as one line: '开庭公告 本院定于…', '公告 山西晋鼎恒泰商贸有限公司:…'
+        rf"""
+        (?:(?<=^)|(?<=[\n。\s]))
+        (?!特此)
+        (?P<title>
+            (?P<authority>{AUTHORITY})?
+            {TITLE_KIND}?
+            (?:公告(?:送达书)?|告示|通告)
+        )
+        (?:[^\S\n]+(?=[^\s,。;:、])|(?=[一1][、.]))   # a space, or the first item of a list
+        """,
+        match=("开庭公告 本院定于2026年7月7日", "公告 山西晋鼎恒泰商贸有限公司:", "南阳市宛城区人民法院开庭公告 一、二〇二六年",
+               "\n南阳市宛城区人民法院开庭公告一、二〇二六年八月十八日"),
+        reject=("宁德时代发布公告,公司", "特此公告 青岛市黄岛区劳动人事争议仲裁委员会"),
     ),
 )
 
@@ -60,7 +78,7 @@ SIGNATURES = table(
         (?P<authority>{AUTHORITY})
         [^\S\n]*\n?[^\S\n]*
         (?P<date>{FULL_DATE})
-        (?=\s*(?:\n|$))
+        (?=\s|$|。)
         """,
         match=("\n临沂市兰山区劳动人事争议仲裁委员会\n2026年5月13日", "\n台州市黄岩区劳动人事争议仲裁委员会 2026年9月8日"),
         reject=("本委已于2026年3月9日立案受理。",),
@@ -106,7 +124,7 @@ OPENINGS = table(
     Rule(
         "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…
         rf"""
-        (?P<names>[^\n:。;!?]{{2,200}}?)
+        (?P<names>[^\n:。;!?.…]{{2,200}}?)
         :\s*
         (?=
             {SELF}
@@ -123,8 +141,7 @@ OPENINGS = table(
     Rule(
         "opening/hearing_sentence",  # 本院定于2017年3月7日上午9时在本院第四法庭公开审理原告…一案。
         rf"""
-        (?:(?<=^)|(?<=[\n。\s]))
-        (?:本院|我院|本庭)(?:将)?定于[^。\n]{{1,160}}?审理[^。]{{1,400}}?(?:一案|案件)
+        (?:本院|我院|本庭)(?:将)?定于[^。]{{1,160}}?审理[^。]{{1,400}}?(?:一案|案件)
         """,
         match=("本院定于二○一七年三月八日下午三时整在本院第五法庭公开审理被告人陈志挪用公款、贪污一案。",),
         reject=("本委定于2026年6月9日14时00分在本委仲裁庭开庭审理此案",),

@@ -1,0 +1,70 @@
+"""Page layouts real newspapers come in, made from a notice's plain text.
+
+Each function takes text as printed and returns the same text laid out another way; the
+extractor must read the same fields from every layout (tests/test_layouts.py).
+"""
+from __future__ import annotations
+
+import opencc
+
+FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+
+
+def markdown(text: str) -> str:
+    """'## 公告' headings and markdown hard breaks (two trailing spaces)."""
+    lines = text.strip("\n").split("\n")
+    if lines and len(lines[0]) <= 20 and lines[0].endswith(("公告", "告示", "送达书")):
+        lines[0] = "## " + lines[0] + "\n"
+    return "\n".join(line + "  " for line in lines) + "\n"
+
+
+def ocr_column(text: str, width: int = 16) -> str:
+    """Hard-wrapped every `width` characters, with a stray blank line now and then."""
+    out = []
+    for n, line in enumerate(text.strip("\n").split("\n")):
+        chunks = [line[i:i + width] for i in range(0, len(line), width)] or [""]
+        for k, chunk in enumerate(chunks):
+            out.append(chunk)
+            if (n + k) % 7 == 3:
+                out.append("")
+    return "\n".join(out) + "\n"
+
+
+def letter_spaced(text: str) -> str:
+    """A space between every two characters of a line."""
+    return "\n".join(" ".join(line) for line in text.split("\n"))
+
+
+def one_line(text: str) -> str:
+    """The whole notice on one line, its lines separated by ideographic spaces."""
+    return "\u3000".join(line.strip() for line in text.strip().split("\n") if line.strip())
+
+
+def traditional(text: str) -> str:
+    return opencc.OpenCC("s2t").convert(text)
+
+
+def full_width(text: str) -> str:
+    """ASCII digits, letters and punctuation printed full-width."""
+    return text.translate(FULL_WIDTH)
+
+
+LAYOUTS = {
+    "markdown": markdown,
+    "ocr_column": ocr_column,
+    "letter_spaced": letter_spaced,
+    "one_line": one_line,
+    "traditional": traditional,
+    "full_width": full_width,
+}
+
+NEWS = (
+    "开源大模型能否赶超闭源大模型\n\n在很多人看来，马斯克状告OpenAI背后的动机并不“纯洁”，可能是出于嫉妒或者商业利益的考虑，"
+    "获胜的概率不大。双方的这场“互撕”，反映的是生成式人工智能中的一个争议性话题。\n\n"
+    "12月26日消息，宁德时代发布公告，公司于2024年12月26日召开了董事会会议，审议通过相关议案。\n"
+)
+
+
+def on_news_page(*notices: str) -> str:
+    """Notices printed between news stories."""
+    return NEWS + "\n" + "\n\n".join(n.strip("\n") for n in notices) + "\n\n" + NEWS
