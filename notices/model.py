@@ -33,9 +33,10 @@ class Deadline(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: str  # "deemed_service", "award_pickup", "last_day_to_sue", "appeal", "answer", "evidence", ...
+    kind: str  # one of notices.deadlines.KINDS: "deemed_service", "pickup_deadline", "answer_deadline",
+    #            "evidence_deadline", "hearing", "last_day_to_sue", "last_day_to_set_aside", "last_day_to_appeal"
     date: dt.date
-    rule: str  # legal source with article and version, e.g. "民事诉讼法(2023) 第95条"
+    rule: str  # legal source with article and version, e.g. "民事诉讼法(2023修正) 第95条"
     basis: str  # inputs in words: "published 2026-03-25; 30 days stated in the notice; start day not counted"
     time: dt.time | None = None  # set for a hearing computed from a relative phrase
     computed: Literal[True] = True
