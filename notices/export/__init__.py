@@ -1,0 +1,79 @@
+"""Exports people open: pure writers from records to bytes, and write_all() to put them on disk.
+
+Every writer is `(notices, cases) -> bytes`, deterministic: rows sorted (notices by
+publication_date, page, span; cases by key), no timestamps of "now".
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from notices.model import Case, Notice
+
+from .csvfile import cases_csv, notices_csv
+from .html import review_html
+from .ics import hearings_ics
+from .jsonl import notices_jsonl
+from .table import CASE_TABLE_COLUMNS, NOTICE_TABLE_COLUMNS, render_cases_table, render_notices_table
+from .xlsx import notices_xlsx
+
+Writer = Callable[[list[Notice], list[Case]], bytes]
+
+WRITERS: dict[str, Writer] = {
+    "csv": notices_csv,
+    "cases-csv": cases_csv,
+    "xlsx": notices_xlsx,
+    "jsonl": notices_jsonl,
+    "ics": hearings_ics,
+    "html": review_html,
+}
+
+FILE_NAMES: dict[str, str] = {
+    "csv": "notices.csv",
+    "cases-csv": "cases.csv",
+    "xlsx": "notices.xlsx",
+    "jsonl": "notices.jsonl",
+    "ics": "hearings.ics",
+    "html": "review.html",
+}
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file beside `path`, then rename: a reader never sees half a file.
+    open(…, "xb") rather than mkstemp, so the file gets the umask's mode, not 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp_path = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temp_path, "xb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_path, path)
+    except BaseException:
+        temp_path.unlink(missing_ok=True)
+        raise
+
+
+def write_all(outdir: Path, notices: list[Notice], cases: list[Case]) -> list[Path]:
+    """Write every export into `outdir` (created if missing); returns the paths in WRITERS order."""
+    outdir = Path(outdir)
+    paths = []
+    for name, writer in WRITERS.items():
+        path = outdir / FILE_NAMES[name]
+        write_atomic(path, writer(list(notices), list(cases)))
+        paths.append(path)
+    return paths
+
+
+__all__ = [
+    "CASE_TABLE_COLUMNS",
+    "FILE_NAMES",
+    "NOTICE_TABLE_COLUMNS",
+    "WRITERS",
+    "render_cases_table",
+    "render_notices_table",
+    "write_all",
+    "write_atomic",
+]

@@ -1,0 +1,134 @@
+"""The columns of a notice row and a case row, defined once for CSV, XLSX and the terminal table.
+
+Each column has a short name (for `--columns`), a bilingual header (Chinese for the reviewer,
+English for everyone else and for scripts) and a getter giving a typed cell: text, int, date or a
+China wall-clock datetime. Lists are already joined with "；"; each writer turns the cell into
+its own format.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar, Union
+
+from notices.model import Case, Notice
+
+from .common import (
+    china_local,
+    deadline_label,
+    deadline_text,
+    first_deadline,
+    iso_date,
+    join_list,
+    local_datetime_text,
+    notice_id,
+    notice_type_text,
+)
+from .hearings import count_moves
+
+Cell = Union[str, int, dt.date, dt.datetime, None]
+Record = TypeVar("Record")
+
+
+@dataclass(frozen=True)
+class Column(Generic[Record]):
+    name: str
+    header: str
+    get: Callable[[Record], Cell]
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as text: ISO dates, 'YYYY-MM-DD HH:MM' China time, '' for nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return local_datetime_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _hearing(value: dt.datetime | None) -> dt.datetime | None:
+    return china_local(value) if value else None
+
+
+def _deemed_service(notice: Notice) -> dt.date | None:
+    deadline = first_deadline(notice, "deemed_service")
+    return deadline.date if deadline else None
+
+
+def _rules(notice: Notice) -> str:
+    return join_list(f"{deadline_label(d.kind)}: {d.rule} — {d.basis}" for d in notice.deadlines)
+
+
+def _problems(notice: Notice) -> str:
+    return join_list(f"{p.field + ' ' if p.field else ''}{p.code}: {p.message}" for p in notice.problems)
+
+
+NOTICE_COLUMNS: list[Column[Notice]] = [
+    Column("id", "编号 ID", notice_id),
+    Column("published", "公告日期 Published", lambda n: n.publication_date),
+    Column("type", "公告类型 Type", lambda n: notice_type_text(n.notice_type)),
+    Column("authority", "发布机关 Authority", lambda n: n.authority),
+    Column("respondents", "被申请人/被告 Respondents", lambda n: join_list(n.respondents)),
+    Column("claimants", "申请人/原告 Claimants", lambda n: join_list(n.claimants)),
+    Column("case_numbers", "案号 Case numbers", lambda n: join_list(n.case_numbers)),
+    Column("dispute", "案由 Dispute", lambda n: n.dispute_type),
+    Column("hearing", "开庭时间(北京时间) Hearing (UTC+8)", lambda n: _hearing(n.hearing_datetime)),
+    Column("hearing_text", "开庭时间原文 Hearing as written", lambda n: n.hearing_text),
+    Column("venue", "开庭地点 Venue", lambda n: n.venue),
+    Column("documents", "送达文书 Documents", lambda n: join_list(n.documents)),
+    Column("deemed_service", "视为送达日(计算) Deemed service (computed)", _deemed_service),
+    Column("deadlines", "计算日期 Computed dates", lambda n: join_list(map(deadline_text, n.deadlines))),
+    Column("rules", "计算依据 Rules and basis", _rules),
+    Column("problems", "问题 Problems", _problems),
+    Column("page", "来源页 Page", lambda n: n.page),
+    Column("span_start", "起始位置 Span start", lambda n: n.span[0]),
+    Column("span_end", "结束位置 Span end", lambda n: n.span[1]),
+    Column("text", "公告原文 Notice text", lambda n: n.text),
+]
+
+
+def _timeline(case: Case) -> str:
+    return join_list(
+        f"{iso_date(e.publication_date) or '?'} {notice_type_text(e.notice_type)} {e.notice_id} {e.page}"
+        for e in case.timeline
+    )
+
+
+def _published(case: Case, pick: Callable) -> dt.date | None:
+    dates = [e.publication_date for e in case.timeline if e.publication_date]
+    return pick(dates) if dates else None
+
+
+CASE_COLUMNS: list[Column[Case]] = [
+    Column("key", "案件键 Key", lambda c: c.key),
+    Column("case_number", "案号 Case number", lambda c: c.case_number),
+    Column("authority", "发布机关 Authority", lambda c: c.authority),
+    Column("respondents", "被申请人/被告 Respondents", lambda c: join_list(c.respondents)),
+    Column("claimants", "申请人/原告 Claimants", lambda c: join_list(c.claimants)),
+    Column("dispute", "案由 Dispute", lambda c: c.dispute_type),
+    Column("status", "状态(最近公告) Status (latest notice)", lambda c: notice_type_text(c.status)),
+    Column("next_hearing", "开庭时间(北京时间) Next hearing (UTC+8)", lambda c: _hearing(c.next_hearing)),
+    Column("venue", "开庭地点 Venue", lambda c: c.venue),
+    Column("hearing_history", "历次开庭时间 Hearing history",
+           lambda c: join_list(map(local_datetime_text, c.hearing_history))),
+    Column("moves", "改期次数 Times moved", lambda c: count_moves(c.hearing_history)),
+    Column("first_published", "首次公告 First published", lambda c: _published(c, min)),
+    Column("last_published", "最近公告 Last published", lambda c: _published(c, max)),
+    Column("sightings", "见报次数 Sightings", lambda c: c.sightings),
+    Column("timeline", "公告时间线 Timeline", _timeline),
+]
+
+
+def pick_columns(available: list[Column], names: list[str] | None, default: list[str]) -> list[Column]:
+    """The columns named, in the order given; an unknown name is a ValueError listing the valid ones."""
+    by_name = {column.name: column for column in available}
+    wanted = default if names is None else names
+    unknown = [name for name in wanted if name not in by_name]
+    if unknown:
+        raise ValueError(
+            f"unknown column(s): {', '.join(unknown)}; valid columns: {', '.join(by_name)}"
+        )
+    return [by_name[name] for name in wanted]

@@ -1,0 +1,159 @@
+"""notices.xlsx: notices, cases, hearings and computed dates, one sheet each.
+
+Every cell is an explicit string except real dates, so a case number or a phone number never
+turns into a number and loses its zeros; newspaper text that could start a formula is prefixed
+with a quote as in the CSV. The bytes are reproducible: document properties carry a time derived
+from the data and the zip entries a fixed date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from notices.model import Case, Notice
+
+from .columns import CASE_COLUMNS, NOTICE_COLUMNS, Cell, Column
+from .common import (
+    data_timestamp,
+    deadline_label,
+    display_width,
+    join_list,
+    local_datetime_text,
+    neutralize,
+    notice_id,
+    sorted_cases,
+    sorted_notices,
+)
+from .hearings import ComputedDate, Hearing, computed_dates, hearings
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
+MAX_CELL_CHARS = 32767  # Excel's limit for one cell
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+HEARING_COLUMNS: list[Column[Hearing]] = [
+    Column("start", "开庭时间(北京时间) Hearing (UTC+8)", lambda h: h.start),
+    Column("respondents", "被申请人/被告 Respondents", lambda h: join_list(h.respondents)),
+    Column("case_number", "案号 Case number", lambda h: h.case_number),
+    Column("claimants", "申请人/原告 Claimants", lambda h: join_list(h.claimants)),
+    Column("dispute", "案由 Dispute", lambda h: h.dispute_type),
+    Column("venue", "开庭地点 Venue", lambda h: h.venue),
+    Column("authority", "发布机关 Authority", lambda h: h.authority),
+    Column("moves", "改期次数 Times moved", lambda h: h.moves),
+    Column("moved_from", "改期自 Moved from", lambda h: join_list(map(local_datetime_text, h.earlier_times))),
+    Column("published", "公告日期 Published", lambda h: h.published),
+    Column("page", "来源页 Page", lambda h: h.page),
+    Column("uid", "日历UID Calendar UID", lambda h: h.uid),
+]
+
+COMPUTED_COLUMNS: list[Column[ComputedDate]] = [
+    Column("date", "日期 Date", lambda c: c.deadline.date),
+    Column("time", "时间 Time", lambda c: c.deadline.time.strftime("%H:%M") if c.deadline.time else None),
+    Column("kind", "类型 Kind", lambda c: f"{deadline_label(c.deadline.kind)} {c.deadline.kind}"),
+    Column("assumed", "推定 Assumed", lambda c: "是 yes" if c.deadline.assumed else "否 no"),
+    Column("respondents", "被申请人/被告 Respondents", lambda c: join_list(c.notice.respondents)),
+    Column("case_numbers", "案号 Case numbers", lambda c: join_list(c.notice.case_numbers)),
+    Column("rule", "规则 Rule", lambda c: c.deadline.rule),
+    Column("basis", "依据 Basis", lambda c: c.deadline.basis),
+    Column("published", "公告日期 Published", lambda c: c.notice.publication_date),
+    Column("page", "来源页 Page", lambda c: c.notice.page),
+    Column("notice", "公告编号 Notice ID", lambda c: notice_id(c.notice)),
+]
+
+
+def safe_text(value: str) -> str:
+    """Text a worksheet accepts: no control characters, within the cell limit, no formula."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - 1] + "…"
+    return neutralize(text)
+
+
+def set_cell(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
+    if value is None:
+        return
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, dt.datetime):
+        cell.value, cell.number_format = value.replace(tzinfo=None), DATETIME_FORMAT
+    elif isinstance(value, dt.date):
+        cell.value, cell.number_format = value, DATE_FORMAT
+    else:
+        cell.value = safe_text(str(value))
+        cell.data_type = "s"  # explicit: openpyxl would read '=…' as a formula, '#N/A' as an error
+
+
+def cell_width(value: Cell) -> int:
+    """Columns a value needs: CJK characters count double; the longest line of a text counts."""
+    if value is None:
+        return 0
+    if isinstance(value, dt.datetime):
+        return 16
+    if isinstance(value, dt.date):
+        return 10
+    return max((display_width(line) for line in str(value).splitlines()), default=0)
+
+
+def fill_sheet(sheet: Worksheet, columns: list[Column], records: list) -> None:
+    bold = Font(bold=True)
+    widths = []
+    for index, column in enumerate(columns, start=1):
+        set_cell(sheet, 1, index, column.header)
+        sheet.cell(row=1, column=index).font = bold
+        widths.append(cell_width(column.header))
+    for row, record in enumerate(records, start=2):
+        for index, column in enumerate(columns, start=1):
+            value = column.get(record)
+            set_cell(sheet, row, index, value)
+            widths[index - 1] = max(widths[index - 1], cell_width(value))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width, MIN_WIDTH), MAX_WIDTH) + 2
+    sheet.freeze_panes = "A2"
+    last = f"{get_column_letter(len(columns))}{max(len(records) + 1, 1)}"
+    sheet.auto_filter.ref = f"A1:{last}"
+
+
+def build_workbook(notices: list[Notice], cases: list[Case]) -> Workbook:
+    workbook = Workbook()
+    stamp = data_timestamp(notices).replace(tzinfo=None)  # openpyxl takes naive UTC
+    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.creator = workbook.properties.lastModifiedBy = "notices"
+    sheets = [
+        ("公告 Notices", NOTICE_COLUMNS, sorted_notices(notices)),
+        ("案件 Cases", CASE_COLUMNS, sorted_cases(cases)),
+        ("开庭 Hearings", HEARING_COLUMNS, hearings(notices, cases)),
+        ("计算日期 Computed dates", COMPUTED_COLUMNS, computed_dates(notices)),
+    ]
+    workbook.remove(workbook.active)
+    for title, columns, records in sheets:
+        fill_sheet(workbook.create_sheet(title), columns, records)
+    return workbook
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same archive with every entry dated ZIP_DATE: zipfile stamps entries with the clock."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return buffer.getvalue()
+
+
+def notices_xlsx(notices: list[Notice], cases: list[Case]) -> bytes:
+    buffer = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save() overwrites the modified property with the clock.
+    ExcelWriter(build_workbook(notices, cases), zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return fixed_zip(buffer.getvalue())

@@ -1,0 +1,72 @@
+"""write_all() and the WRITERS table: every export on disk, deterministic, written atomically."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from export_fixtures import all_cases, all_notices
+
+import notices.export as export
+from notices.export import FILE_NAMES, WRITERS, write_all, write_atomic
+from notices.export.common import notice_sort_key
+
+EXPECTED_FILES = ["notices.csv", "cases.csv", "notices.xlsx", "notices.jsonl", "hearings.ics", "review.html"]
+
+
+def test_writers_cover_every_format():
+    assert sorted(WRITERS) == sorted(["csv", "cases-csv", "xlsx", "jsonl", "ics", "html"])
+    for writer in WRITERS.values():
+        assert isinstance(writer(all_notices(), all_cases()), bytes)
+
+
+def test_write_all_writes_every_file(tmp_path):
+    paths = write_all(tmp_path / "exports", all_notices(), all_cases())
+    assert [p.name for p in paths] == EXPECTED_FILES
+    assert sorted(os.listdir(tmp_path / "exports")) == sorted(EXPECTED_FILES)  # no temp files left
+    for name, path in zip(WRITERS, paths):
+        assert path.read_bytes() == WRITERS[name](all_notices(), all_cases())
+
+
+def test_rewriting_gives_identical_bytes(tmp_path):
+    first = {p.name: p.read_bytes() for p in write_all(tmp_path / "a", all_notices(), all_cases())}
+    second = {p.name: p.read_bytes() for p in write_all(tmp_path / "b", all_notices()[::-1], all_cases()[::-1])}
+    assert first == second
+
+
+def test_empty_input_still_writes_valid_files(tmp_path):
+    paths = write_all(tmp_path, [], [])
+    assert {p.name for p in paths} == set(FILE_NAMES.values())
+    assert (tmp_path / "notices.jsonl").read_bytes() == b""
+    assert (tmp_path / "hearings.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_jsonl_is_the_design_record_one_per_line():
+    lines = WRITERS["jsonl"](all_notices(), all_cases()).decode("utf-8").splitlines()
+    ordered = sorted(all_notices(), key=notice_sort_key)
+    assert [json.loads(line) for line in lines] == [n.record() for n in ordered]
+    assert lines[0] == json.dumps(ordered[0].record(), ensure_ascii=False, sort_keys=True)
+    assert "青岛海润达国际贸易有限公司" in lines[0]  # not \\u-escaped
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "notices.csv"
+    target.write_bytes(b"old")
+
+    def broken_replace(source, destination):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(export.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["notices.csv"]
+
+
+def test_files_get_the_umask_mode_not_a_private_temp_mode(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_all(tmp_path, all_notices(), all_cases())
+    finally:
+        os.umask(umask)
+    assert {(p.stat().st_mode & 0o777) for p in tmp_path.iterdir()} == {0o644}
