@@ -40,7 +40,8 @@ def run_extract(args) -> int:
     if args.format == "table":
         columns = args.columns.split(",") if args.columns else None
         try:
-            table = render_notices_table(notices, columns=columns, width=shutil.get_terminal_size().columns)
+            width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None  # a pipe gets it all
+            table = render_notices_table(notices, columns=columns, width=width)
         except ValueError as error:
             raise UsageError(str(error)) from None
         print(table)
