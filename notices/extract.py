@@ -26,6 +26,7 @@ from notices.segment import Block
 # A case number or title printed on the line before the addressee, joined to it.
 ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
+COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
 DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定")
 FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
 SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
@@ -252,9 +253,11 @@ def _clause(text: str, a: int, b: int) -> Clause:
 
 def addressees(text: str, a: int, b: int) -> list[Span]:
     """Names the notice is addressed to (the line that ends in a colon before the body)."""
-    m = OPENINGS.rules[0].search(text, a, min(b, a + 400))
-    if not m:
+    found = [m for rule in OPENINGS if rule.id.startswith("opening/addressee")
+             for m in [rule.search(text, a, min(b, a + 400))] if m]
+    if not found:
         return []
+    m = min(found, key=lambda m: m.start())
     s, e = m.span("names")
     for fence in (*(rule.search(text, s, e + 1) for rule in TITLES), *SIGNATURES.rules[0].finditer(text, s, e),
                   ADDRESSEE_LEAD.match(text, s, e)):
@@ -302,6 +305,7 @@ def _read_hearing(draft, text, at, b, default_year, previous, anchored=True) -> 
         if hit.date is None:
             draft.problem("hearing_datetime", "invalid_date", hit.error or "unreadable date", when.span())
             draft.put("hearing_datetime", None)
+            draft.fields["hearing_stated"] = True
             return True
         if hit.year_assumed:
             draft.problem("hearing_datetime", "year_assumed",
@@ -310,8 +314,11 @@ def _read_hearing(draft, text, at, b, default_year, previous, anchored=True) -> 
     clock = None
     if when.group("time"):
         clock, error = dates.parse_time_match(when)
-        if error:
+        if error:  # a day with an impossible time is no hearing time: null, and why
             draft.problem("hearing_datetime", "invalid_time", error, when.span("time"))
+            draft.put("hearing_datetime", None)
+            draft.fields["hearing_stated"] = True
+            return True
     draft.put("hearing_datetime", dates.combine(day, clock), when.span())
     draft.fields["hearing_date_only"] = clock is None
     _venue(draft, text, when.end(), sentence_end)
@@ -344,6 +351,8 @@ def documents(draft: Draft, text: str, a: int, b: int) -> None:
             end = sep.start() if sep else e
             served = SERVED_WORD.search(text, cursor, end)
             start = served.end() if served else cursor
+            count = COPIES.search(text, start, end)
+            end = count.start() if count else end
             lead = LEADING_NOISE.match(text, start, end)
             start = lead.end() if lead else start
             if DOCUMENT_NAME.fullmatch(text, start, end):
@@ -354,7 +363,7 @@ def documents(draft: Draft, text: str, a: int, b: int) -> None:
 def notice_type(draft: Draft, text: str, a: int, b: int, in_list: bool) -> str:
     if in_list:
         return "hearing_list"
-    if draft.fields.get("hearing_datetime") or draft.fields.get("hearing_text"):
+    if any(draft.fields.get(name) for name in ("hearing_datetime", "hearing_text", "hearing_stated")):
         return "hearing"
     served = " ".join(draft.fields.get("documents", []))
     if DECISION.search(served) and not FIRST_PAPERS.search(served):
@@ -405,7 +414,8 @@ def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
     """News never names a party served together with a case or a service by publication."""
     has_case = bool(draft.fields.get("case_numbers")) or bool(draft.fields.get("dispute_type"))
     has_party = bool(draft.fields.get("respondents")) or bool(draft.fields.get("claimants"))
-    served = bool(SERVICE.search(text, a, b)) or bool(draft.fields.get("hearing_datetime"))
+    served = bool(SERVICE.search(text, a, b)) or any(
+        draft.fields.get(name) for name in ("hearing_datetime", "hearing_text", "hearing_stated"))
     return has_party and (has_case or served)
 
 

@@ -92,7 +92,15 @@ def wrap_width(lengths: list[int]) -> int | None:
         return None
     full = sum(1 for n in short if 0.75 * width <= n <= width + 1)
     exact = sum(1 for n in short if abs(n - width) <= 2)
-    return width if full >= len(short) * 0.5 and exact >= len(short) * 0.5 else None
+    if full < len(short) * 0.5 or exact < len(short) * 0.5:
+        return None
+    # A column wraps paragraphs over several lines of one width; a notice's short lines
+    # (addressee, 特此公告, issuer, date) only happen to be alike.
+    run = longest = 0
+    for n in lengths:
+        run = run + 1 if n and abs(n - width) <= 2 else 0
+        longest = max(longest, run)
+    return width if longest >= 3 else None
 
 
 def is_full(length: int, width: int | None) -> bool:

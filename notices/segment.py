@@ -89,7 +89,7 @@ def _events(text: str) -> list[_Event]:
     events += signatures
     fences = sorted(e.end for e in events)
     for rule in OPENINGS:
-        kind = rule.id.split("/")[1]
+        kind = rule.id.split("/")[1].removesuffix("_to")
         for m in rule.finditer(text):
             start = m.start()
             for fence in fences:  # an addressee cannot reach back over a title or signature
@@ -98,7 +98,7 @@ def _events(text: str) -> list[_Event]:
             while start < m.end() and text[start] in " \n\t":
                 start += 1
             events.append(_Event(start, m.end(), kind))
-    order = {"title": 0, "addressee": 1, "body": 2, "hearing_sentence": 3, "signature": 4}
+    order = {"title": 0, "addressee": 1, "body": 2, "hearing_sentence": 3, "signature": 4}  # at one place
     return sorted(events, key=lambda e: (e.start, order[e.kind]))
 
 

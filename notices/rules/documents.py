@@ -15,7 +15,7 @@ SERVED = table(
     Rule(
         "documents/served",  # the list after 送达, up to 等…文书 or the end of the clause
         r"""
-        (?:公告送达|依法送达|送达|公告)\s*(?:了)?(?:上述[^。,]{0,6}?的)?
+        (?:公告送达|依法送达|送达|公告(?!之日|期|发布|刊登))\s*(?:了)?(?:上述[^。,]{0,6}?的)?
         (?P<list>[^。;]{2,240}?)
         (?=\s*(?:等(?:法律|诉讼|相关)?(?:文书|材料|文件)|[。;]|,\s*(?:自|请|限|公告期|本公告|提出|你|如|逾期|经过|即|期满)))
         """,
@@ -27,7 +27,7 @@ SERVED = table(
 # Book-title marks hold one document each, even when its name contains 、.
 BOOK_TITLE = regex.compile(r"《(?P<doc>[^《》]{2,40})》")
 ITEM_SEPARATOR = regex.compile(r"、|,|及|和|以及|与")
-DOCUMENT_NAME = regex.compile(rf"[^\s]{{1,30}}?{DOCUMENT_END}$")
+DOCUMENT_NAME = regex.compile(rf"(?!.*(?:之日|领取|日内|期限))[^\s]{{1,30}}?{DOCUMENT_END}$")
 LEADING_NOISE = regex.compile(
     r"(?:向你们?(?:单位|公司)?|向其|你们?(?:单位|公司)?|本院|本委|该|上述[^的]{0,6}的|的|一份|)"
     r"(?:[\[〔(【]?\(?\d{4}[\]〕)】][^、,]{1,20}?号|[\p{Han}]{0,8}仲[\p{Han}]{0,4}[\[〔(【]\d{4}[\]〕)】]第?[\d\-—]+号)?"
