@@ -1,0 +1,458 @@
+"""Tracking commands: `run` (the main job), `cases`, `case`, `hearings`, `watch`, `export`.
+
+`run` reads pages into the SQLite store, then writes every export from everything stored. The
+clock is read here and only here: `--today` (default: the real date) decides what is upcoming.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import hashlib
+import shutil
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notices.cases import find_cases
+from notices.model import CHINA_TZ, Case, Notice
+from notices.store import Store, StoreError
+from notices.watch import Hit, check_name, find_hits
+
+DEFAULT_PAGES = "seeds"
+DEFAULT_OUT = Path("exports")
+DEFAULT_DB = DEFAULT_OUT / "notices.db"
+EXIT_PAGE_FAILED = 1
+EXIT_NEW_WATCH_HIT = 3
+SHOWN_IN_SUMMARY = 10
+# Table columns (names from notices.export.columns) where the renderer's defaults do not fit.
+TIMELINE_COLUMNS = ["published", "type", "hearing", "venue", "documents", "page"]
+HEARINGS_COLUMNS = ["next_hearing", "case_number", "respondents", "claimants", "venue"]
+PROGRESS_DELAY_SECONDS = 0.5  # a bar for batches that take more than a moment
+
+
+def store_errors(handler):
+    """A store that stays busy past the timeout (or a failing disk) is one line, exit 1."""
+    @functools.wraps(handler)
+    def guarded(args) -> int:
+        try:
+            return handler(args)
+        except sqlite3.OperationalError as error:
+            print(f"notices: {args.db}: {error}", file=sys.stderr)
+            return 1
+    return guarded
+
+
+def register(subparsers) -> None:
+    store_options = argparse.ArgumentParser(add_help=False)
+    store_options.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
+    output_options = argparse.ArgumentParser(add_help=False)
+    output_options.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    output_options.add_argument("--columns", help="table columns, comma separated")
+    output_options.add_argument("--width", type=int, help="table width (default: the terminal's)")
+
+    run = subparsers.add_parser("run", parents=[store_options], help="read pages, store them, write every export",
+                                description="Read pages (default: seeds/), add what is new to the store, "
+                                            "write every export from the whole store and print a summary.")
+    run.add_argument("paths", nargs="*", metavar="PATH", help="page files or directories (default: seeds/)")
+    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"export directory (default {DEFAULT_OUT}/)")
+    run.add_argument("--today", help="the date hearings are upcoming from (YYYY-MM-DD; default: today)")
+    run.add_argument("--fail-on-watch", action="store_true", help=f"exit {EXIT_NEW_WATCH_HIT} on a new watch-list hit")
+    run.add_argument("--reread", action="store_true", help="extract pages again even when already stored")
+    run.set_defaults(handler=run_command)
+
+    cases = subparsers.add_parser("cases", parents=[store_options, output_options], help="one row per case")
+    cases.set_defaults(handler=cases_command)
+
+    case = subparsers.add_parser("case", parents=[store_options, output_options], help="the timeline of one case")
+    case.add_argument("key", metavar="CASE", help="case number as printed (any brackets, with or without 第)")
+    case.set_defaults(handler=case_command)
+
+    hearings = subparsers.add_parser("hearings", parents=[store_options, output_options],
+                                     help="cases whose current hearing falls in a date range")
+    hearings.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: today)")
+    hearings.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: no end)")
+    hearings.set_defaults(handler=hearings_command)
+
+    watch = subparsers.add_parser("watch", help="the watch list of names").add_subparsers(
+        dest="watch_command", metavar="ACTION", required=True)
+    for action, handler, help_text in [("add", watch_add, "watch names"), ("remove", watch_remove, "stop watching")]:
+        parser = watch.add_parser(action, parents=[store_options], help=help_text)
+        parser.add_argument("names", nargs="+", metavar="NAME")
+        parser.set_defaults(handler=handler)
+    watch.add_parser("list", parents=[store_options], help="watched names").set_defaults(handler=watch_list)
+    watch.add_parser("hits", parents=[store_options], help="notices naming a watched name").set_defaults(
+        handler=watch_hits)
+
+    export = subparsers.add_parser("export", parents=[store_options], help="write one export from the store")
+    export.add_argument("format", metavar="FORMAT", help="csv, cases-csv, xlsx, jsonl, ics, html")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.set_defaults(handler=export_command)
+
+
+# notices run
+
+@dataclass
+class RunSummary:
+    pages: int = 0
+    pages_new: int = 0
+    pages_known: int = 0
+    failed: list[str] = field(default_factory=list)
+    notices_new: int = 0
+    notices_known: int = 0
+    with_problems: int = 0
+
+
+@store_errors
+def run_command(args) -> int:
+    from notices.export import write_all
+
+    now = dt.datetime.now(CHINA_TZ)  # read here, in the CLI layer; the core is given dates
+    today = parse_date(args.today, "--today") if args.today else now.date()
+    files = page_files(args.paths or [DEFAULT_PAGES])
+    read_at = now.isoformat(timespec="seconds")
+    with open_store(args.db, create=True) as store:
+        summary = store_pages(store, files, read_at, args.reread)
+        with store.locked():  # exports from a consistent store, one run at a time
+            notices, cases = store.notices(), store.cases()
+            hits = find_hits(store.watch_list(), notices)
+            new_hits = store.record_hits(hits)
+            try:
+                args.out.mkdir(parents=True, exist_ok=True)
+                written = write_all(args.out, notices, cases)
+            except OSError as error:
+                raise usage_error(f"cannot write the exports to {args.out}: {error.strerror or error}") from None
+    print_summary(summary, cases, notices, hits, new_hits, today, args.out, written)
+    if args.fail_on_watch and new_hits:
+        return EXIT_NEW_WATCH_HIT  # the alert wins: failed pages are on stderr already
+    return EXIT_PAGE_FAILED if summary.failed else 0
+
+
+def page_files(paths: list[str]) -> list[Path]:
+    from notices.pipeline import iter_page_files
+
+    missing = [path for path in paths if not Path(path).exists()]
+    if missing:
+        raise usage_error(f"no such file or directory: {missing[0]}")
+    files = iter_page_files(paths)
+    if not files:
+        print(f"notices: no page files in {', '.join(paths)}", file=sys.stderr)
+    return files
+
+
+def store_pages(store: Store, files: list[Path], read_at: str, reread: bool) -> RunSummary:
+    """Read, extract and store each page in its own transaction; a bad page is reported and
+    skipped, the others go on."""
+    from tqdm import tqdm
+
+    summary = RunSummary()
+    progress = tqdm(files, unit="page", file=sys.stderr, delay=PROGRESS_DELAY_SECONDS, leave=False,
+                    disable=not sys.stderr.isatty())
+    for path in progress:
+        summary.pages += 1
+        error = store_page(store, path, read_at, reread, summary)
+        if error:
+            summary.failed.append(str(path))
+            tqdm.write(f"notices: cannot read {path}: {error}", file=sys.stderr)
+    progress.close()
+    return summary
+
+
+def store_page(store: Store, path: Path, read_at: str, reread: bool, summary: RunSummary) -> str | None:
+    """Store one page and count it; returns why it could not be read, or None."""
+    from notices.pipeline import extract_page
+
+    try:
+        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        return error.strerror or str(error)
+    stored_from = store.page_path(sha256)
+    # --reread extracts a stored page again, but a copy of it from elsewhere is still a copy.
+    if stored_from is not None and (not reread or stored_from != str(path)):
+        summary.pages_known += 1
+        summary.notices_known += store.page_notice_count(sha256)
+        return None
+    try:
+        result = extract_page(path)
+    except Exception as error:  # bad content never stops the batch
+        return f"{type(error).__name__}: {error}"
+    if result.error:
+        return result.error
+    new, known = store.add_page(result, sha256, read_at=read_at)
+    summary.pages_new += 1
+    summary.notices_new += new
+    summary.notices_known += known
+    summary.with_problems += sum(1 for notice in result.notices if notice.problems)
+    return None
+
+
+def upcoming(cases: list[Case], today: dt.date) -> list[Case]:
+    """Cases whose current hearing is today or later, soonest first."""
+    return in_range(cases, today, None)
+
+
+def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> list[Case]:
+    def day(case: Case) -> dt.date:
+        return case.next_hearing.astimezone(CHINA_TZ).date()
+
+    chosen = [case for case in cases if case.next_hearing is not None
+              and (start is None or day(case) >= start) and (end is None or day(case) <= end)]
+    return sorted(chosen, key=lambda case: (case.next_hearing, case.key))
+
+
+def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice], hits: list[Hit],
+                  new_hits: list[Hit], today: dt.date, out: Path, written: list[Path]) -> None:
+    print(f"pages read: {summary.pages} ({summary.pages_new} new, {summary.pages_known} already stored, "
+          f"{len(summary.failed)} failed)")
+    print(f"notices found: {summary.notices_new + summary.notices_known} ({summary.notices_new} new, "
+          f"{summary.notices_known} already known); in the store: {len(notices)} notices, {len(cases)} cases")
+    coming = upcoming(cases, today)
+    print(f"upcoming hearings (from {today}): {len(coming)}")
+    for case in coming[:SHOWN_IN_SUMMARY]:
+        print(f"  {local(case.next_hearing)}  {case_label(case)}  {'；'.join(case.respondents)}")
+    if len(coming) > SHOWN_IN_SUMMARY:
+        print(f"  … {len(coming) - SHOWN_IN_SUMMARY} more: notices hearings --from {today}")
+    print(f"watch-list hits: {len(new_hits)} new, {len(hits)} in all")
+    by_id = {notice.id: notice for notice in notices}
+    for hit in hits:
+        mark = "NEW " if hit in new_hits else "    "
+        print(f"  {mark}{describe_hit(hit, by_id.get(hit.notice_id))}")
+    problems = [f"{len(summary.failed)} pages could not be read"] if summary.failed else []
+    if summary.with_problems:
+        problems.append(f"{summary.with_problems} new notices have problems (see the review export)")
+    print(f"problems: {'; '.join(problems) or 'none'}")
+    print(f"exports: {len(written)} files in {out}/")
+
+
+def describe_hit(hit: Hit, notice: Notice | None) -> str:
+    where = f"{hit.role} {hit.party}" if hit.party else "named in the text"
+    if notice is None:
+        return f"{hit.name}: {where}"
+    number = notice.case_numbers[0] if notice.case_numbers else "no case number"
+    return f"{hit.name}: {where}; {number}; {notice.publication_date or 'undated'}; {notice.page}"
+
+
+# Queries on the store
+
+@store_errors
+def cases_command(args) -> int:
+    with open_store(args.db) as store:
+        cases = store.cases()
+    write_cases(args, cases)
+    return 0
+
+
+@store_errors
+def hearings_command(args) -> int:
+    start = parse_date(args.start, "--from") if args.start else china_today()
+    end = parse_date(args.end, "--to") if args.end else None
+    if end and end < start:
+        raise usage_error(f"--to {end} is before --from {start}")
+    with open_store(args.db) as store:
+        cases = store.cases()
+    write_cases(args, in_range(cases, start, end), HEARINGS_COLUMNS)  # soonest first
+    return 0
+
+
+@store_errors
+def case_command(args) -> int:
+    with open_store(args.db) as store:
+        notices, cases, sightings = store.notices(), store.cases(), store.sightings()
+    matches = find_cases(cases, args.key)
+    if not matches:
+        raise usage_error(f"no case {args.key} in {args.db}")
+    if len(matches) > 1:
+        listed = ", ".join(case.case_number or case.key for case in matches[:SHOWN_IN_SUMMARY])
+        raise usage_error(f"{args.key} matches {len(matches)} cases: {listed}")
+    [case] = matches
+    by_id = {notice.id: notice for notice in notices}
+    timeline = [by_id[event.notice_id] for event in case.timeline]
+    if args.format == "jsonl":
+        emit((case.model_dump_json() + "\n").encode("utf-8"))
+        return 0
+    if args.format == "table":
+        print(case_header(case))
+    from notices.export.columns import NOTICE_COLUMNS
+
+    write_records(args, NOTICE_COLUMNS, TIMELINE_COLUMNS, timeline, lambda notice: notice.model_dump_json())
+    if args.format == "table":
+        in_case = {event.notice_id for event in case.timeline}
+        reprints = [f"  {s.page} [{s.span[0]}, {s.span[1]})  {by_id[s.notice_id].publication_date or ''}"
+                    for s in sightings if s.notice_id in in_case and s.page != by_id[s.notice_id].page]
+        if reprints:
+            print("also printed on:", *reprints, sep="\n")
+    return 0
+
+
+def case_header(case: Case) -> str:
+    history = ", ".join(local(moment) for moment in case.hearing_history)
+    lines = [
+        f"case:         {case_label(case)}",
+        f"authority:    {case.authority or ''}",
+        f"respondents:  {'；'.join(case.respondents)}",
+        f"claimants:    {'；'.join(case.claimants)}",
+        f"dispute:      {case.dispute_type or ''}",
+        f"status:       {status_text(case.status)}",
+        f"next hearing: {local(case.next_hearing) if case.next_hearing else ''}"
+        + (f"  (announced: {history})" if len(case.hearing_history) > 1 else ""),
+        f"venue:        {case.venue or ''}",
+    ]
+    return "\n".join(lines)
+
+
+def write_cases(args, cases: list[Case], table_columns: list[str] | None = None) -> None:
+    """Cases in the order given, as a table, CSV (the cases.csv columns) or JSON lines."""
+    from notices.export.columns import CASE_COLUMNS
+    from notices.export.table import CASE_TABLE_DEFAULT
+
+    write_records(args, CASE_COLUMNS, table_columns or CASE_TABLE_DEFAULT, cases, lambda case: case.model_dump_json())
+
+
+def write_records(args, available, table_default: list[str], records: list, as_json) -> None:
+    """Records in the order given (the renderers of notices.export.table sort by key)."""
+    from notices.export.columns import pick_columns
+    from notices.export.csvfile import csv_bytes
+    from notices.export.table import render
+
+    if args.format == "jsonl":
+        if args.columns:
+            raise usage_error("--columns applies to --format table and csv; jsonl gives whole records")
+        emit("".join(as_json(record) + "\n" for record in records).encode("utf-8"))
+        return
+    names = column_list(args.columns)
+    try:
+        if args.format == "csv":
+            chosen = pick_columns(available, names, [column.name for column in available])
+            emit(csv_bytes(chosen, records))
+        else:
+            chosen = pick_columns(available, names, table_default)
+            print(render(chosen, records, args.width or terminal_width()))
+    except ValueError as error:  # an unknown column name
+        raise usage_error(str(error)) from None
+
+
+# The watch list
+
+@store_errors
+def watch_add(args) -> int:
+    try:
+        names = [check_name(name) for name in args.names]  # all or none
+    except ValueError as error:
+        raise usage_error(str(error)) from None
+    with open_store(args.db, create=True) as store:
+        notices = store.notices()
+        for name in names:
+            added = store.watch_add(name)
+            named = len({hit.notice_id for hit in find_hits([name], notices)})
+            state = "watching" if added else "already watching"
+            stored = f"{named} stored notice{'' if named == 1 else 's'}"
+            print(f"{state} {name}" + (f" (named in {stored}: the next run reports them)" if added and named else ""))
+    return 0
+
+
+@store_errors
+def watch_remove(args) -> int:
+    with open_store(args.db) as store:
+        missing = [name for name in args.names if not store.watch_remove(name)]
+    for name in missing:
+        print(f"notices: not watched: {name}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+@store_errors
+def watch_list(args) -> int:
+    with open_store(args.db) as store:
+        for name in store.watch_list():
+            print(name)
+    return 0
+
+
+@store_errors
+def watch_hits(args) -> int:
+    with open_store(args.db) as store:
+        hits, notices = store.hits(), {notice.id: notice for notice in store.notices()}
+    for hit in hits:
+        print(describe_hit(hit, notices.get(hit.notice_id)))
+    return 0
+
+
+# notices export
+
+@store_errors
+def export_command(args) -> int:
+    write = writer(args.format)
+    with open_store(args.db) as store:
+        data = write(store.notices(), store.cases())
+    if args.output is None:
+        emit(data)
+        return 0
+    try:
+        args.output.write_bytes(data)
+    except OSError as error:
+        raise usage_error(f"cannot write {args.output}: {error.strerror or error}") from None
+    return 0
+
+
+# Helpers
+
+def usage_error(message: str) -> Exception:
+    from notices.cli import UsageError  # notices.cli imports the command modules: import late
+
+    return UsageError(message)
+
+
+def writer(name: str):
+    from notices.export import WRITERS
+
+    if name not in WRITERS:
+        raise usage_error(f"unknown export format {name!r}; one of: {', '.join(sorted(WRITERS))}")
+    return WRITERS[name]
+
+
+def open_store(path: Path, create: bool = False) -> Store:
+    try:
+        return Store.open(path, create=create)
+    except StoreError as error:
+        raise usage_error(str(error)) from None
+
+
+def china_today() -> dt.date:
+    """Today in China, where the hearings are held (not the machine's time zone)."""
+    return dt.datetime.now(CHINA_TZ).date()
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise usage_error(f"{option} wants a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def column_list(text: str | None) -> list[str] | None:
+    return [name.strip() for name in text.split(",") if name.strip()] if text else None
+
+
+def terminal_width() -> int | None:
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def status_text(notice_type: str) -> str:
+    from notices.export.common import notice_type_text
+
+    return notice_type_text(notice_type)
+
+
+def case_label(case: Case) -> str:
+    return case.case_number or case.key
+
+
+def local(moment: dt.datetime) -> str:
+    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def emit(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+

@@ -1,0 +1,342 @@
+"""The SQLite store: pages read, notices (full records), where each was seen, the watch list.
+
+Safe against a killed run and against two runs at once: WAL journal, a busy timeout, and one
+write transaction per page (BEGIN IMMEDIATE, so a transaction never has to upgrade a read lock).
+Every write is an idempotent upsert, so storing a page twice changes no row. Each notice is kept
+as its JSON (Notice.model_dump_json) beside a few indexed columns, so records round-trip whole.
+The schema has a version (PRAGMA user_version); opening an older file migrates it forward.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from notices.cases import build_cases, case_key
+from notices.model import Case, Notice, Sighting
+
+if TYPE_CHECKING:
+    from notices.pipeline import PageResult
+    from notices.watch import Hit
+
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+class StoreError(Exception):
+    """The file is not a store this version can use."""
+
+
+# Version 1: pages, notices, sightings, case numbers, the watch list.
+SCHEMA_V1 = """
+CREATE TABLE pages (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    page_date TEXT,
+    notice_count INTEGER NOT NULL,
+    read_at TEXT                  -- bookkeeping only: never exported (exports stay byte-identical)
+);
+CREATE INDEX pages_sha256 ON pages(sha256);
+CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    notice_type TEXT NOT NULL,
+    publication_date TEXT,
+    hearing_datetime TEXT,
+    authority TEXT,
+    page TEXT NOT NULL,           -- the page the record was read from (its first sighting)
+    span_start INTEGER NOT NULL,
+    record TEXT NOT NULL          -- Notice.model_dump_json()
+);
+CREATE INDEX notices_hearing ON notices(hearing_datetime);
+CREATE TABLE sightings (
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    page TEXT NOT NULL REFERENCES pages(path),
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    PRIMARY KEY (notice_id, page, span_start)
+);
+CREATE INDEX sightings_page ON sightings(page);
+CREATE TABLE case_numbers (
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    case_key TEXT NOT NULL,
+    case_number TEXT NOT NULL,
+    PRIMARY KEY (notice_id, case_key)
+);
+CREATE INDEX case_numbers_key ON case_numbers(case_key);
+CREATE TABLE watch (
+    name TEXT PRIMARY KEY,
+    folded TEXT NOT NULL UNIQUE   -- watch.fold_name(name): one entry per name however printed
+);
+"""
+
+# Version 2: hits already reported, so that a run alerts only on new ones.
+SCHEMA_V2 = """
+CREATE TABLE watch_hits (
+    name TEXT NOT NULL,
+    notice_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    party TEXT NOT NULL,
+    PRIMARY KEY (name, notice_id, role, party)
+);
+"""
+
+
+def _migrate_to_1(db: sqlite3.Connection) -> None:
+    _run_script(db, SCHEMA_V1)
+
+
+def _migrate_to_2(db: sqlite3.Connection) -> None:
+    """Adds watch_hits. Matches already in a version-1 store were printed by the runs that found
+    them, so they are recorded as seen: upgrading must not raise an alert for old notices."""
+    _run_script(db, SCHEMA_V2)
+    from notices.watch import find_hits
+
+    names = [name for (name,) in db.execute("SELECT name FROM watch")]
+    if names:
+        notices = [Notice.model_validate_json(record) for (record,) in db.execute("SELECT record FROM notices")]
+        _insert_hits(db, find_hits(names, notices))
+
+
+# MIGRATIONS[n] takes a store from version n to n + 1; a new file runs them all.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Store:
+    """Open with Store.open(path) (a context manager); every write is its own transaction."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path):
+        self._db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, create: bool = True) -> Store:
+        path = Path(path)
+        if not path.exists():
+            if not create:
+                raise StoreError(f"no store at {path}: run `notices run` first")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses nothing committed
+            db.execute("PRAGMA foreign_keys=ON")
+            store = cls(db, path)
+            store._migrate()
+        except sqlite3.OperationalError:  # busy or unwritable: the caller says so as it is
+            db.close()
+            raise
+        except sqlite3.DatabaseError as error:
+            db.close()
+            raise StoreError(f"{path}: not a usable notices store ({error})") from None
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        if self.version == SCHEMA_VERSION:
+            return
+        with self._transaction():  # re-read inside the lock: another process may have migrated
+            version = self.version
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has schema version {version}; this notices knows "
+                                 f"{SCHEMA_VERSION}: upgrade notices")
+            for migrate in MIGRATIONS[version:]:
+                migrate(self._db)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the write lock: readers go on, other writers wait (up to the busy timeout). A run
+        writes its exports inside it, so two runs never write the same export file at once."""
+        with self._transaction():
+            yield
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._db.in_transaction:  # inside locked(): part of that transaction
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # Pages and notices
+
+    def has_page(self, path: str, sha256: str) -> bool:
+        """True when this content is stored: at this path, or copied from another path (the same
+        bytes are the same page, not a second printing of its notices)."""
+        return self.page_path(sha256) is not None
+
+    def page_path(self, sha256: str) -> str | None:
+        """The path this content was stored from, or None."""
+        row = self._db.execute("SELECT path FROM pages WHERE sha256 = ? ORDER BY path LIMIT 1", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def page_notice_count(self, sha256: str) -> int:
+        row = self._db.execute("SELECT notice_count FROM pages WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+        return row[0] if row else 0
+
+    def add_page(self, result: PageResult, sha256: str, read_at: str | None = None) -> tuple[int, int]:
+        """Store one page's notices in one transaction; returns (new, already known) notice counts.
+
+        A path stored before with other content is replaced: its old sightings go, and a notice
+        seen nowhere else goes with them.
+        """
+        if result.error:
+            raise ValueError(f"{result.page}: an unread page is not stored ({result.error})")
+        path = str(result.page)
+        with self._transaction():
+            self._db.execute("DELETE FROM sightings WHERE page = ?", (path,))
+            self._db.execute(
+                "INSERT INTO pages (path, sha256, page_date, notice_count, read_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, page_date = excluded.page_date, "
+                "notice_count = excluded.notice_count, read_at = excluded.read_at "
+                "WHERE sha256 IS NOT excluded.sha256",  # the same page again changes no row
+                (path, sha256, _iso(result.page_date), len(result.notices), read_at),
+            )
+            counts = [self._add_notice(notice if notice.id else notice.with_id(), path)
+                      for notice in result.notices]
+            self._delete_unseen_notices()
+        return counts.count(True), counts.count(False)
+
+    def _add_notice(self, notice: Notice, path: str) -> bool:
+        """Insert or refresh one notice and its sighting; True when its id is new to the store."""
+        stored_page = self._db.execute("SELECT page FROM notices WHERE id = ?", (notice.id,)).fetchone()
+        if stored_page is None or stored_page[0] == path:  # new, or re-read from its own page
+            self._db.execute(
+                "INSERT INTO notices (id, notice_type, publication_date, hearing_datetime, authority, page, "
+                "span_start, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "notice_type = excluded.notice_type, publication_date = excluded.publication_date, "
+                "hearing_datetime = excluded.hearing_datetime, authority = excluded.authority, "
+                "span_start = excluded.span_start, record = excluded.record",
+                (notice.id, notice.notice_type, _iso(notice.publication_date), _iso(notice.hearing_datetime),
+                 notice.authority, path, notice.span[0], notice.model_dump_json()),
+            )
+            self._db.execute("DELETE FROM case_numbers WHERE notice_id = ?", (notice.id,))
+            self._db.executemany(
+                "INSERT OR IGNORE INTO case_numbers (notice_id, case_key, case_number) VALUES (?, ?, ?)",
+                [(notice.id, case_key(number), number) for number in notice.case_numbers],
+            )
+        self._db.execute(
+            "INSERT OR IGNORE INTO sightings (notice_id, page, span_start, span_end) VALUES (?, ?, ?, ?)",
+            (notice.id, path, notice.span[0], notice.span[1]),
+        )
+        return stored_page is None
+
+    def _delete_unseen_notices(self) -> None:
+        unseen = "SELECT id FROM notices WHERE id NOT IN (SELECT notice_id FROM sightings)"
+        self._db.execute(f"DELETE FROM case_numbers WHERE notice_id IN ({unseen})")
+        self._db.execute(f"DELETE FROM notices WHERE id IN ({unseen})")
+
+    def notices(self) -> list[Notice]:
+        """Every stored notice, in publication order (undated last), then page and position."""
+        rows = self._db.execute(
+            "SELECT record FROM notices "
+            "ORDER BY publication_date IS NULL, publication_date, page, span_start, id"
+        )
+        return [Notice.model_validate_json(record) for (record,) in rows]
+
+    def sightings(self) -> list[Sighting]:
+        rows = self._db.execute(
+            "SELECT s.notice_id, s.page, s.span_start, s.span_end, p.page_date "
+            "FROM sightings s JOIN pages p ON p.path = s.page ORDER BY s.page, s.span_start, s.notice_id"
+        )
+        return [Sighting(notice_id=notice_id, page=page, span=(start, end), page_date=page_date)
+                for notice_id, page, start, end, page_date in rows]
+
+    def sighting_counts(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT notice_id, COUNT(*) FROM sightings GROUP BY notice_id ORDER BY notice_id")
+        return dict(rows.fetchall())
+
+    def cases(self) -> list[Case]:
+        return build_cases(self.notices(), self.sighting_counts())
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (for summaries and tests)."""
+        tables = ["pages", "notices", "sightings", "case_numbers", "watch", "watch_hits"]
+        return {table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
+
+    # The watch list
+
+    def watch_add(self, name: str) -> bool:
+        """Watch a name (checked by watch.check_name); False when it is watched already."""
+        from notices.watch import check_name, fold_name
+
+        name = check_name(name)
+        with self._transaction():
+            cursor = self._db.execute("INSERT OR IGNORE INTO watch (name, folded) VALUES (?, ?)",
+                                      (name, fold_name(name)))
+        return cursor.rowcount == 1
+
+    def watch_remove(self, name: str) -> bool:
+        """Stop watching a name (however it is printed) and forget its hits; False if not watched."""
+        from notices.watch import fold_name
+
+        with self._transaction():
+            row = self._db.execute("SELECT name FROM watch WHERE folded = ?", (fold_name(name),)).fetchone()
+            if row is None:
+                return False
+            self._db.execute("DELETE FROM watch WHERE name = ?", row)
+            self._db.execute("DELETE FROM watch_hits WHERE name = ?", row)
+        return True
+
+    def watch_list(self) -> list[str]:
+        return [name for (name,) in self._db.execute("SELECT name FROM watch ORDER BY name")]
+
+    def record_hits(self, hits: list[Hit]) -> list[Hit]:
+        """Remember hits; returns those not recorded before (what a run alerts on)."""
+        with self._transaction():
+            new = _insert_hits(self._db, hits)
+        return new
+
+    def hits(self) -> list[Hit]:
+        """Recorded hits of watched names on stored notices, sorted."""
+        from notices.watch import Hit
+
+        rows = self._db.execute(
+            "SELECT h.name, h.notice_id, h.role, h.party FROM watch_hits h "
+            "JOIN watch w ON w.name = h.name JOIN notices n ON n.id = h.notice_id "
+            "ORDER BY h.name, h.notice_id, h.role, h.party"
+        )
+        return [Hit(*row) for row in rows]
+
+
+def _insert_hits(db: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:
+    new = []
+    for hit in hits:
+        cursor = db.execute("INSERT OR IGNORE INTO watch_hits (name, notice_id, role, party) VALUES (?, ?, ?, ?)",
+                            (hit.name, hit.notice_id, hit.role, hit.party))
+        if cursor.rowcount == 1:
+            new.append(hit)
+    return new
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the open migration transaction; run statement by statement.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None

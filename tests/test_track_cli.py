@@ -1,0 +1,329 @@
+"""The tracking commands end to end on real SQLite files and real exports.
+
+Most tests read pages through a stand-in pipeline (a page is a JSON list of notices), so they
+test the tracking, not the extractor; the last ones run the real pipeline on the seed pages.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from notices.cli import main
+from notices.model import Notice
+from notices.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_WITH_NOTICES = ROOT / "seeds" / "001_b5eb491884ba4549.txt"
+WATCHED = "青岛佳豪塑钢门窗有限公司"
+TODAY = "2026-04-01"
+
+
+def notice_fields(number: int, hearing: str | None = "2026-06-09T14:00", published="2026-03-25",
+                  respondent=WATCHED, notice_type="hearing") -> dict:
+    return {
+        "span": [number, number + 50], "notice_type": notice_type,
+        "authority": "青岛市黄岛区劳动人事争议仲裁委员会", "respondents": [respondent], "claimants": ["张焕合"],
+        "case_numbers": [f"青黄劳人仲案字[2026]第{number}号"], "dispute_type": "劳动报酬争议",
+        "hearing_datetime": f"{hearing}:00+08:00" if hearing else None, "venue": "本委仲裁庭",
+        "publication_date": published,
+    }
+
+
+def fake_extract_page(path) -> types.SimpleNamespace:
+    """A page is a JSON list of notice fields; anything else is an unreadable page."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))  # a broken page raises: the run goes on
+    notices = [Notice(page=str(path), **fields).with_id() for fields in data]
+    return types.SimpleNamespace(page=str(path), notices=notices, page_date=None, error=None)
+
+
+def fake_iter_page_files(paths):
+    files = []
+    for path in map(Path, paths):
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return files
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch):
+    module = types.ModuleType("notices.pipeline")
+    module.extract_page = fake_extract_page
+    module.iter_page_files = fake_iter_page_files
+    monkeypatch.setitem(sys.modules, "notices.pipeline", module)
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch, fake_pipeline) -> Path:
+    """A project directory: pages/ with two pages, the store and exports under exports/."""
+    monkeypatch.chdir(tmp_path)
+    write_page(tmp_path / "pages" / "2026-03-25.json", [notice_fields(1), notice_fields(2, respondent="别家有限公司")])
+    write_page(tmp_path / "pages" / "2026-03-26.json", [notice_fields(2, respondent="别家有限公司"),
+                                                        notice_fields(3, hearing=None, notice_type="decision_service")])
+    return tmp_path
+
+
+def write_page(path: Path, notices: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(notices, ensure_ascii=False), encoding="utf-8")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def export_bytes(outdir: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(outdir.iterdir()) if not path.name.startswith("notices.db")}
+
+
+def table_rows(db: Path) -> list[str]:
+    with sqlite3.connect(db) as connection:
+        return list(connection.iterdump())
+
+
+def test_run_stores_pages_writes_exports_and_summarizes(work, capsys):
+    code, out, err = run(capsys, "run", "pages", "--today", TODAY)
+    assert code == 0, err
+    assert "pages read: 2 (2 new, 0 already stored, 0 failed)" in out
+    assert "notices found: 4 (3 new, 1 already known); in the store: 3 notices, 3 cases" in out
+    assert "upcoming hearings (from 2026-04-01): 2" in out
+    assert set(export_bytes(work / "exports")) >= {"notices.csv", "cases.csv", "notices.xlsx", "notices.jsonl",
+                                                   "hearings.ics", "review.html"}
+    with Store.open(work / "exports" / "notices.db") as store:
+        counts = store.counts()
+        assert (counts["pages"], counts["notices"], counts["sightings"]) == (2, 3, 4)
+    assert err == ""  # no progress bar when stderr is not a terminal
+
+
+def test_second_run_changes_no_row_and_no_byte(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    rows, exports = table_rows(work / "exports" / "notices.db"), export_bytes(work / "exports")
+    code, out, _ = run(capsys, "run", "pages", "--today", TODAY)
+    assert code == 0
+    assert "pages read: 2 (0 new, 2 already stored, 0 failed)" in out
+    assert "notices found: 4 (0 new, 4 already known)" in out
+    assert table_rows(work / "exports" / "notices.db") == rows
+    shutil.copytree(work / "pages", work / "copies")
+    assert "pages read: 2 (0 new, 2 already stored" in run(capsys, "run", "copies", "--today", TODAY, "--reread")[1]
+    assert table_rows(work / "exports" / "notices.db") == rows  # a copy is not a second printing
+    assert export_bytes(work / "exports") == exports
+
+
+def test_new_pages_add_only_what_is_new(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    moved = notice_fields(1, hearing="2026-06-30T09:30", published="2026-04-02")
+    write_page(work / "inbox" / "2026-04-02.json", [moved, notice_fields(2, respondent="别家有限公司")])
+    code, out, _ = run(capsys, "run", "inbox", "--today", TODAY)
+    assert code == 0
+    assert "notices found: 2 (1 new, 1 already known); in the store: 4 notices, 3 cases" in out
+    code, out, _ = run(capsys, "case", "青黄劳人仲案字〔2026〕1号", "--format", "jsonl")
+    case = json.loads(out)
+    assert case["next_hearing"] == "2026-06-30T09:30:00+08:00"
+    assert case["hearing_history"] == ["2026-06-09T14:00:00+08:00", "2026-06-30T09:30:00+08:00"]
+
+
+def test_unreadable_page_is_reported_and_skipped(work, capsys):
+    (work / "pages" / "2026-03-27.json").write_text("{ not a page", encoding="utf-8")
+    code, out, err = run(capsys, "run", "pages", "--today", TODAY)
+    assert code == 1
+    assert err.startswith("notices: cannot read pages/2026-03-27.json: JSONDecodeError")
+    assert "pages read: 3 (2 new, 0 already stored, 1 failed)" in out
+    assert "problems: 1 pages could not be read" in out
+    with Store.open(work / "exports" / "notices.db") as store:
+        assert store.counts()["pages"] == 2
+
+
+def test_reread_extracts_again_and_changes_no_row(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    rows = table_rows(work / "exports" / "notices.db")
+    code, out, _ = run(capsys, "run", "pages", "--today", TODAY, "--reread")
+    assert code == 0 and "pages read: 2 (2 new, 0 already stored, 0 failed)" in out
+    assert "notices found: 4 (0 new, 4 already known)" in out
+    assert table_rows(work / "exports" / "notices.db") == rows
+    shutil.copytree(work / "pages", work / "copies")
+    assert "pages read: 2 (0 new, 2 already stored" in run(capsys, "run", "copies", "--today", TODAY, "--reread")[1]
+    assert table_rows(work / "exports" / "notices.db") == rows  # a copy is not a second printing
+
+
+def test_changed_page_replaces_what_it_said(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    write_page(work / "pages" / "2026-03-26.json", [notice_fields(4)])  # a corrected scan
+    code, out, _ = run(capsys, "run", "pages", "--today", TODAY)
+    assert code == 0 and "pages read: 2 (1 new, 1 already stored, 0 failed)" in out
+    assert "in the store: 3 notices, 3 cases" in out  # 3 (only on the old scan) is gone, 4 is new
+    numbers = [json.loads(line)["case_number"] for line in run(capsys, "cases", "--format", "jsonl")[1].splitlines()]
+    assert numbers == ["青黄劳人仲案字[2026]第1号", "青黄劳人仲案字[2026]第2号", "青黄劳人仲案字[2026]第4号"]
+
+
+def test_empty_directory_is_said(work, capsys):
+    (work / "empty").mkdir()
+    code, out, err = run(capsys, "run", "empty", "--today", TODAY)
+    assert (code, err) == (0, "notices: no page files in empty\n")
+    assert "pages read: 0 (0 new, 0 already stored, 0 failed)" in out
+
+
+def test_busy_store_is_one_line(work, capsys, monkeypatch):
+    run(capsys, "run", "pages", "--today", TODAY)
+    monkeypatch.setattr("notices.store.BUSY_TIMEOUT_SECONDS", 0.1)
+    holder = sqlite3.connect(work / "exports" / "notices.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a write
+    try:
+        code, _, err = run(capsys, "watch", "add", "王小明有限公司")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1 and err == "notices: exports/notices.db: database is locked\n"
+
+
+def test_exports_are_written_after_the_pages_are_stored(work, capsys, monkeypatch):
+    import notices.export
+
+    stored_at_export = []
+
+    def spy(outdir, notices, cases):
+        with Store.open(work / "exports" / "notices.db") as store:
+            stored_at_export.append(store.counts()["pages"])
+        return []
+
+    monkeypatch.setattr(notices.export, "write_all", spy)
+    assert run(capsys, "run", "pages", "--today", TODAY)[0] == 0
+    assert stored_at_export == [2]
+
+
+def test_today_decides_what_is_upcoming(work, capsys):
+    assert "upcoming hearings (from 2026-06-10): 0" in run(capsys, "run", "pages", "--today", "2026-06-10")[1]
+    assert "upcoming hearings (from 2026-06-09): 2" in run(capsys, "run", "pages", "--today", "2026-06-09")[1]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run", "nowhere"], "notices: no such file or directory: nowhere\n"),
+    (["run", "pages", "--today", "1 April"], "notices: --today wants a date as YYYY-MM-DD, not '1 April'\n"),
+    (["cases", "--db", "missing.db"], "notices: no store at missing.db: run `notices run` first\n"),
+    (["watch", "add", "佳豪"], "too short to watch"),
+    (["export", "pdf"], "notices: unknown export format 'pdf'; one of: cases-csv, csv, html, ics, jsonl, xlsx\n"),
+    (["hearings", "--from", "2026-06-01", "--to", "2026-05-01"], "--to 2026-05-01 is before --from 2026-06-01"),
+])
+def test_bad_use_is_one_line_and_exit_2(work, capsys, args, message):
+    run(capsys, "run", "pages", "--today", TODAY)
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert message in err and err.count("\n") == 1
+
+
+def test_watch_list_and_fail_on_watch(work, capsys):
+    assert run(capsys, "watch", "add", WATCHED, "青島某某有限公司")[1] == f"watching {WATCHED}\nwatching 青島某某有限公司\n"
+    assert run(capsys, "watch", "add", "青岛佳豪塑钢门窗有限公司")[1] == f"already watching {WATCHED}\n"
+    assert run(capsys, "watch", "list")[1] == f"{WATCHED}\n青島某某有限公司\n"
+    code, out, _ = run(capsys, "run", "pages", "--today", TODAY, "--fail-on-watch")
+    assert code == 3
+    assert "watch-list hits: 2 new, 2 in all" in out
+    assert f"NEW {WATCHED}: respondent {WATCHED}; 青黄劳人仲案字[2026]第1号; 2026-03-25; pages/2026-03-25.json" in out
+    assert run(capsys, "run", "pages", "--today", TODAY, "--fail-on-watch")[0] == 0  # seen before: no alert
+    branch = notice_fields(9, respondent=f"{WATCHED}黄岛分公司")
+    write_page(work / "inbox" / "2026-04-02.json", [branch])
+    code, out, _ = run(capsys, "run", "inbox", "--today", TODAY, "--fail-on-watch")
+    assert code == 3
+    assert "watch-list hits: 1 new, 3 in all" in out
+    hits = run(capsys, "watch", "hits")[1].splitlines()
+    assert len(hits) == 3 and all(line.startswith(WATCHED) for line in hits)
+    assert run(capsys, "watch", "remove", "青岛某某有限公司", WATCHED)[0] == 0
+    assert run(capsys, "watch", "list")[1] == ""
+    code, _, err = run(capsys, "watch", "remove", WATCHED)
+    assert (code, err) == (1, f"notices: not watched: {WATCHED}\n")
+
+
+def test_watch_add_tells_when_stored_notices_name_it(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    out = run(capsys, "watch", "add", "别家有限公司")[1]
+    assert out == "watching 别家有限公司 (named in 1 stored notice: the next run reports them)\n"
+
+
+def test_cases_case_and_hearings(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    code, out, _ = run(capsys, "cases", "--format", "jsonl")
+    assert code == 0
+    assert [json.loads(line)["case_number"] for line in out.splitlines()] == [
+        "青黄劳人仲案字[2026]第1号", "青黄劳人仲案字[2026]第2号", "青黄劳人仲案字[2026]第3号"]
+    table = run(capsys, "cases", "--columns", "case_number,sightings")[1]
+    assert table.splitlines()[0].split() == ["case_number", "sightings"]
+    assert any(line.split() == ["青黄劳人仲案字[2026]第2号", "2"] for line in table.splitlines())
+    assert run(capsys, "cases", "--columns", "nonsense")[0] == 2
+
+    out = run(capsys, "case", "青黄劳人仲案字(2026)2号")[1]
+    assert "case:         青黄劳人仲案字[2026]第2号" in out
+    assert "2026-03-25   开庭 hearing  2026-06-09 14:00  本委仲裁庭" in out  # the notice with its page
+    assert out.rstrip().endswith("pages/2026-03-25.json\nalso printed on:\n  pages/2026-03-26.json [2, 52)  2026-03-25")
+    assert run(capsys, "case", "第2号")[0] == 0  # a unique part of the number is enough
+    code, _, err = run(capsys, "case", "2026")
+    assert code == 2 and "matches 3 cases" in err
+
+    out = run(capsys, "hearings", "--from", "2026-06-01", "--to", "2026-06-30", "--format", "csv")[1]
+    assert out.startswith("\ufeff")  # the cases.csv format: Excel reads the BOM
+    assert out.count("\r\n") == 3  # a header and the two cases with a hearing in June
+    assert run(capsys, "hearings", "--from", "2026-07-01", "--format", "jsonl")[1] == ""
+
+
+def test_export_on_demand_is_binary_safe(work, capsysbinary):
+    assert main(["run", "pages", "--today", TODAY]) == 0
+    capsysbinary.readouterr()
+    assert main(["export", "xlsx"]) == 0
+    on_stdout = capsysbinary.readouterr().out
+    assert on_stdout == (work / "exports" / "notices.xlsx").read_bytes()
+    assert main(["export", "ics", "-o", "calendar.ics"]) == 0
+    assert (work / "calendar.ics").read_bytes() == (work / "exports" / "hearings.ics").read_bytes()
+
+
+def test_progress_bar_only_on_a_terminal(work, capsys, monkeypatch):
+    monkeypatch.setattr("notices.commands.track.PROGRESS_DELAY_SECONDS", 0)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert run(capsys, "run", "pages", "--today", TODAY)[2] != ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert run(capsys, "run", "pages", "--today", TODAY)[2] == ""
+
+
+# The real pipeline on the seed pages
+
+@pytest.fixture
+def seeds(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def test_main_job_on_the_seeds_twice(seeds, capsys):
+    code, out, err = run(capsys, "run", "--today", "2026-04-01")  # default: seeds/ into exports/
+    assert code == 0, err
+    assert "pages read: 5 (5 new" in out
+    exports = export_bytes(seeds / "exports")
+    rows = table_rows(seeds / "exports" / "notices.db")
+    assert run(capsys, "run", "--today", "2026-04-01")[0] == 0
+    assert export_bytes(seeds / "exports") == exports
+    assert table_rows(seeds / "exports" / "notices.db") == rows
+
+    case = json.loads(run(capsys, "case", "青黄劳人仲案字〔2026〕2888号", "--format", "jsonl")[1])
+    assert case["respondents"] == [WATCHED]
+    assert case["next_hearing"] == "2026-06-09T14:00:00+08:00"
+
+
+def test_page_copied_into_an_inbox_is_not_a_second_sighting(seeds, capsys):
+    run(capsys, "run", "--today", "2026-04-01")
+    (seeds / "inbox").mkdir()
+    shutil.copy(SEED_WITH_NOTICES, seeds / "inbox" / "copy.txt")
+    code, out, _ = run(capsys, "run", "inbox", "--today", "2026-04-01")
+    assert code == 0 and "pages read: 1 (0 new, 1 already stored, 0 failed)" in out
+    with Store.open(seeds / "exports" / "notices.db") as store:
+        assert max(store.sighting_counts().values()) == 1
+
+
+def test_seed_notices_hit_the_watch_list(seeds, capsys):
+    run(capsys, "watch", "add", WATCHED)
+    code, out, _ = run(capsys, "run", "--today", "2026-04-01", "--fail-on-watch")
+    assert code == 3
+    assert f"NEW {WATCHED}: respondent {WATCHED}; 青黄劳人仲案字[2026]第2888号" in out
+
