@@ -1,0 +1,144 @@
+"""Field tables: notices in forms the development corpus does not have, and what each field
+must read from them; negative rows; known failures as strict xfails."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from notices import dates
+from notices.model import CHINA_TZ
+from notices.pipeline import extract_text
+
+ARB_SIGNATURE = "\n特此公告\n北京市劳动人事争议仲裁委员会\n2026年1月5日"
+
+
+def one(text: str):
+    found = extract_text(text)
+    assert len(found) == 1, [n.record() for n in found]
+    return found[0]
+
+
+def at(*parts) -> dt.datetime:
+    return dt.datetime(*parts, tzinfo=CHINA_TZ)
+
+
+NOTICES = {
+    "court, relative hearing": (
+        "张三、李四：\n本院受理原告王五诉你们民间借贷纠纷一案，现依法向你们公告送达起诉状副本、应诉通知书、举证通知书、"
+        "开庭传票。自公告之日起经过30日即视为送达。提出答辩状和举证的期限分别为公告期满后15日和30日内。并定于举证期满后"
+        "第3日上午9时（遇法定节假日顺延）在本院第三法庭公开开庭审理，逾期将依法缺席判决。\n北京市朝阳区人民法院\n二〇二六年三月五日",
+        dict(notice_type="hearing", authority="北京市朝阳区人民法院", respondents=["张三", "李四"], claimants=["王五"],
+             dispute_type="民间借贷纠纷", hearing_datetime=None, hearing_text="举证期满后第3日上午9时(遇法定节假日顺延)",
+             venue="本院第三法庭", publication_date=dt.date(2026, 3, 5),
+             documents=["起诉状副本", "应诉通知书", "举证通知书", "开庭传票"])),
+    "court, judgment served": (
+        "深圳市鹏程智联科技有限公司：\n本院受理原告陈建华诉被告深圳市鹏程智联科技有限公司买卖合同纠纷一案，已审理终结。现依法向你"
+        "公司公告送达（2025）粤0305民初12345号民事判决书。自公告之日起30日内来本院领取民事判决书，逾期则视为送达。如不服本判决，"
+        "可在判决书送达之日起15日内，向本院递交上诉状及副本，上诉于广东省深圳市中级人民法院。\n广东省深圳市南山区人民法院\n2026年1月8日",
+        dict(notice_type="decision_service", authority="广东省深圳市南山区人民法院", respondents=["深圳市鹏程智联科技有限公司"],
+             claimants=["陈建华"], case_numbers=["(2025)粤0305民初12345号"], dispute_type="买卖合同纠纷",
+             documents=["民事判决书"], venue=None)),
+    "enforcement": (
+        "刘洋：\n本院在执行申请执行人招商银行股份有限公司上海分行与被执行人刘洋金融借款合同纠纷一案中，因你下落不明，依法向你公告"
+        "送达（2026）沪0115执1234号执行通知书、报告财产令。自公告之日起经过30日即视为送达。\n上海市浦东新区人民法院\n2026年2月3日",
+        dict(notice_type="document_service", respondents=["刘洋"], claimants=["招商银行股份有限公司上海分行"],
+             case_numbers=["(2026)沪0115执1234号"], dispute_type="金融借款合同纠纷")),
+    "arbitration office number, 两点半": (
+        "上海锦程物流有限公司：\n本会受理的申请人赵敏与你单位劳动合同争议一案（沪劳人仲（2026）办字第123号），因你单位下落不明，"
+        "现依法向你单位公告送达仲裁申请书副本及开庭通知书。本会定于2026年4月10日（星期五）下午两点半在本会仲裁一庭开庭审理。"
+        "\n上海市劳动人事争议仲裁委员会\n2026年3月2日",
+        dict(case_numbers=["沪劳人仲(2026)办字第123号"], hearing_datetime=at(2026, 4, 10, 14, 30), venue="本会仲裁一庭",
+             dispute_type="劳动合同争议")),
+    "致 addressee, dotted date": (
+        "致：广州宏达建材有限公司\n本委受理申请人黄伟与你单位工资争议一案（穗劳人仲案〔2026〕5678号），现依法向你单位公告送达"
+        "开庭通知书等材料。本委定于2026.4.20上午九点整在本委第一仲裁庭开庭。\n特此公告\n广州市劳动人事争议仲裁委员会\n2026年3月10日",
+        dict(respondents=["广州宏达建材有限公司"], claimants=["黄伟"], hearing_datetime=at(2026, 4, 20, 9, 0),
+             publication_date=dt.date(2026, 3, 10))),
+    "bank claimant, 第12法庭": (
+        "李小红：\n本院受理原告中国建设银行股份有限公司北京分行诉被告李小红信用卡纠纷一案，现依法向你公告送达起诉状副本、证据材料"
+        "及开庭传票。自公告之日起经过30日即视为送达。本院定于2026年5月20日9时30分在本院第12法庭公开开庭审理。"
+        "\n北京市西城区人民法院\n2026年3月1日",
+        dict(claimants=["中国建设银行股份有限公司北京分行"], respondents=["李小红"], dispute_type="信用卡纠纷",
+             hearing_datetime=at(2026, 5, 20, 9, 30), venue="本院第12法庭")),
+}
+
+
+@pytest.mark.parametrize("name", NOTICES)
+def test_fields_of_unseen_forms(name):
+    text, expected = NOTICES[name]
+    notice = one(text)
+    assert {key: getattr(notice, key) for key in expected} == expected
+
+
+PROBLEMS = {
+    "impossible date": ("本委定于2026年2月30日上午9时在本委仲裁庭开庭审理。", "invalid_date", None),
+    "impossible hour": ("本委定于2026年3月30日25时在本委仲裁庭开庭审理。", "invalid_time", None),
+    "before publication": ("本委定于2026年1月3日上午9时在本委仲裁庭开庭审理。", "hearing_before_publication",
+                           at(2026, 1, 3, 9, 0)),
+    "no year": ("本委定于3月3日上午9时在本委仲裁庭开庭审理。", "year_assumed", at(2026, 3, 3, 9, 0)),
+}
+
+
+@pytest.mark.parametrize("name", PROBLEMS)
+def test_hearing_problems(name):
+    sentence, code, hearing = PROBLEMS[name]
+    notice = one("王强：\n本委受理申请人李明与你劳动争议一案（京劳人仲字[2026]第100号）。" + sentence + ARB_SIGNATURE)
+    assert notice.hearing_datetime == hearing
+    assert code in [p.code for p in notice.problems]
+    assert notice.notice_type == "hearing"
+
+
+@pytest.mark.parametrize("text", [
+    "12月26日消息，宁德时代发布公告，公司于2024年12月26日召开了董事会会议。",
+    "法院审理认为，被告公司应当支付货款。记者从北京市朝阳区人民法院获悉，此案已审理终结。",
+    "## 公告\n\n本报将于下周起调整出版时间，敬请读者留意。",
+    "马斯克正式起诉了OpenAI以及其联合创始人，诉讼称OpenAI违反合同协议。",
+])
+def test_news_is_no_notice(text):
+    assert extract_text(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("30", 30), ("三十", 30), ("十六", 16), ("二十一", 21), ("二〇二六", 2026), ("○", 0), ("两", 2), ("十", 10),
+])
+def test_chinese_number(text, value):
+    assert dates.chinese_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "abc", "三x"])
+def test_not_a_number(text):
+    assert dates.chinese_number(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上午9时30分", dt.time(9, 30)), ("下午2:30", dt.time(14, 30)), ("下午14:30", dt.time(14, 30)),
+    ("下午三时整", dt.time(15, 0)), ("9:30", dt.time(9, 30)), ("下午3点", dt.time(15, 0)),
+    ("上午八时三十分", dt.time(8, 30)), ("中午12时", dt.time(12, 0)), ("下午两点半", dt.time(14, 30)),
+    ("下午十一时", dt.time(23, 0)),  # literal reading, as printed
+])
+def test_times(text, expected):
+    m = dates.TIME.fullmatch(text)
+    assert m and dates.parse_time_match(m) == (expected, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026年6月9日", dt.date(2026, 6, 9)), ("二〇二六年六月十日", dt.date(2026, 6, 10)),
+    ("2026年08月18日", dt.date(2026, 8, 18)), ("2026-06-15", dt.date(2026, 6, 15)), ("2017年2月28", dt.date(2017, 2, 28)),
+    ("二○一七年三月八日", dt.date(2017, 3, 8)), ("2024年2月29日", dt.date(2024, 2, 29)),
+])
+def test_dates(text, expected):
+    m = dates.DATE.fullmatch(text)
+    assert m and dates.parse_date_match(m, None).date == expected
+
+
+@pytest.mark.parametrize("text", ["2026年2月30日", "2025年2月29日", "2026年13月1日"])
+def test_impossible_dates(text):
+    hit = dates.parse_date_match(dates.DATE.fullmatch(text), None)
+    assert hit.date is None and hit.error
+
+
+def test_time_on_the_next_line():
+    notice = one("王强：\n本委受理申请人李明与你劳动争议一案（京劳人仲字[2026]第100号）。本委定于2026年3月3日\n上午9时在本委"
+                 "仲裁庭开庭审理。" + ARB_SIGNATURE)
+    assert notice.hearing_datetime == at(2026, 3, 3, 9, 0)

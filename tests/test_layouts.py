@@ -1,0 +1,78 @@
+"""The same notice gives the same record in every layout a newspaper page comes in.
+
+Each labelled notice of the development corpus is laid out as markdown, an OCR column,
+letter-spaced, on one line, in traditional characters and full-width, printed among news,
+alone and several to a page; the fields must equal those read from the notice as printed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from layouts import LAYOUTS, on_news_page
+
+from notices.evaluate import FIELDS, _value
+from notices.pipeline import extract_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+NOTICES = sorted(CORPUS.glob("*.txt"))
+
+# Layouts that destroy what a notice is recognised by: a tab-separated table has no columns
+# left once wrapped or run into one line, and an announcement without a title line reads as news.
+GAPS = {
+    ("ocr_column", "list-003"): "a tab-separated hearing table wrapped into a column loses its cells",
+    ("one_line", "list-003"): "a tab-separated hearing table run into one line loses its rows",
+    ("one_line", "other-001"): "an announcement titled 告示 inside running text is not found",
+    ("one_line", "other-002"): "an announcement whose title runs into its body is not found",
+    ("one_line", "other-003"): "an announcement whose title runs into its body is not found",
+}
+
+
+def fields(text: str) -> list[dict]:
+    found = []
+    for notice in extract_text(text):
+        record = notice.record()
+        if notice.hearing_datetime:
+            record["hearing_datetime"] = notice.hearing_datetime.strftime("%Y-%m-%dT%H:%M")
+        found.append({key: _value(key, record) for key in FIELDS})
+    return found
+
+
+@pytest.fixture(scope="module")
+def printed() -> dict[str, list[dict]]:
+    return {path.stem: fields(path.read_text(encoding="utf-8")) for path in NOTICES}
+
+
+def test_corpus_is_there():
+    assert len(NOTICES) >= 50
+
+
+CASES = [pytest.param(layout, path, id=f"{layout}-{path.stem}",
+                      marks=[pytest.mark.xfail(strict=True, reason=GAPS[(layout, path.stem)])]
+                      if (layout, path.stem) in GAPS else [])
+         for layout in LAYOUTS for path in NOTICES]
+
+
+@pytest.mark.parametrize("layout, path", CASES)
+def test_one_notice_on_a_news_page(layout, path, printed):
+    page = LAYOUTS[layout](on_news_page(path.read_text(encoding="utf-8")))
+    assert printed[path.stem], "the notice as printed gives records"
+    assert fields(page) == printed[path.stem]
+
+
+GROUPED = [p for p in NOTICES if not p.stem.startswith("other") and p.stem != "list-003"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("size", [2, 3, 5])
+def test_notices_one_after_another(layout, size, printed):
+    """Notices printed back to back, without headings between them, stay separate."""
+    for start in range(0, len(GROUPED) - size, size):
+        group = GROUPED[start:start + size]
+        page = LAYOUTS[layout](on_news_page(*(p.read_text(encoding="utf-8") for p in group)))
+        assert fields(page) == [record for p in group for record in printed[p.stem]], [p.stem for p in group]
+
+
+def test_news_alone_gives_nothing():
+    for layout in LAYOUTS.values():
+        assert extract_text(layout(on_news_page())) == []
