@@ -25,6 +25,10 @@ from notices.segment import Block
 
 # A case number or title printed on the line before the addressee, joined to it.
 ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
+LABELLED_PARTY = regex.compile(
+    r"(?:(?<=^)|(?<=[\n\s]))(?P<role>被申请人|被申请执行人|被执行人|被上诉人|被告人?|申请执行人|申请人|上诉人|原告)"
+    r"\s*:\s*(?P<names>[^\n。;:]{2,120}?)\s*(?=\n|$|。|;)")
+LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
 DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定")
@@ -39,6 +43,7 @@ ITEM_START = regex.compile(
        |(?:(?<=。)\s*(?=(?:本院|我院)(?:将)?定于))""",
     regex.VERBOSE,
 )
+TABLE_CELL = regex.compile(r"[^\t|]*[^\t|\s][^\t|]*")  # a cell has something besides blanks
 TABLE_FIELDS = (("when", r"时间|日期"), ("venue", r"法庭|地点|审判庭"), ("case", r"案号"), ("dispute", r"案由"),
                 ("claimants", r"原告|上诉人|申请人|公诉机关"), ("respondents", r"被告|被上诉人|被申请人"))
 
@@ -172,18 +177,20 @@ def _states_hearing(text: str, a: int, b: int) -> bool:
 
 
 def table_rows(text: str, a: int, b: int) -> list[dict[str, Span]]:
-    """Rows of a tab-separated hearing table, each a map from field to cell span."""
+    """Rows of a hearing table (cells split by tabs or markdown pipes), each a map from field to
+    cell span."""
     rows: list[dict[str, Span]] = []
     columns: list[str | None] | None = None
     for line in regex.finditer(r"[^\n]+", text[a:b]):
-        cells = [(a + line.start() + m.start(), a + line.start() + m.end()) for m in regex.finditer(r"[^\t]+", line.group())]
+        cells = [(a + line.start() + m.start(), a + line.start() + m.end())
+                 for m in TABLE_CELL.finditer(line.group())]
         if len(cells) < 4:
             continue
         names = [next((f for f, p in TABLE_FIELDS if regex.fullmatch(rf"\s*(?:开庭)?(?:{p})\s*", text[s:e])), None)
                  for s, e in cells]
         if columns is None and sum(n is not None for n in names) >= 3:
             columns = names
-        elif columns is not None and len(cells) == len(columns):
+        elif columns is not None and len(cells) == len(columns) and regex.search(r"[\p{Han}\d]", line.group()):
             rows.append({name: cell for name, cell in zip(columns, cells) if name})
     return rows
 
@@ -248,7 +255,19 @@ def _clause(text: str, a: int, b: int) -> Clause:
             parsed = parse_clause(text, *m.span("clause"))
             if parsed.claimants or parsed.respondents or parsed.addressed:
                 return parsed
-    return Clause()
+    return labelled_parties(text, a, b)
+
+
+def labelled_parties(text: str, a: int, b: int) -> Clause:
+    """A notice set out as labelled lines: 被申请人:X公司 / 申请人:张三 / 案由:劳动报酬争议."""
+    clause = Clause()
+    for m in LABELLED_PARTY.finditer(text, a, b):
+        names = split_names(text, *m.span("names"))
+        (clause.respondents if m.group("role").startswith("被") else clause.claimants).extend(names)
+    cause = LABELLED_CAUSE.search(text, a, b)
+    if cause:
+        clause.dispute = cause.span("cause")
+    return clause
 
 
 def addressees(text: str, a: int, b: int) -> list[Span]:

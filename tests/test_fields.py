@@ -61,7 +61,31 @@ NOTICES = {
         "\n北京市西城区人民法院\n2026年3月1日",
         dict(claimants=["中国建设银行股份有限公司北京分行"], respondents=["李小红"], dispute_type="信用卡纠纷",
              hearing_datetime=at(2026, 5, 20, 9, 30), venue="本院第12法庭")),
+    "labelled lines, 办公室 signature, dotted date": (
+        "公告\n被申请人：成都蓉城优选商贸有限公司\n申请人：刘芳\n案由：追索劳动报酬争议\n案号：成劳人仲案〔2026〕第0456号\n"
+        "因你单位下落不明，本委依法向你单位公告送达仲裁申请书副本、开庭通知书。本委定于2026年5月6日上午9时30分在本委第三"
+        "仲裁庭开庭审理，逾期不到庭的，依法缺席裁决。\n特此公告\n成都市劳动人事争议仲裁委员会办公室\n2026.3.20",
+        dict(respondents=["成都蓉城优选商贸有限公司"], claimants=["刘芳"], dispute_type="追索劳动报酬争议",
+             case_numbers=["成劳人仲案〔2026〕第0456号"], hearing_datetime=at(2026, 5, 6, 9, 30),
+             authority="成都市劳动人事争议仲裁委员会办公室", publication_date=dt.date(2026, 3, 20))),
+    "addressee with an identity number": (
+        "王大力（身份证号：320102198001011234）：\n本院受理原告南京银行股份有限公司诉你金融借款合同纠纷一案，因你下落不明，"
+        "现依法向你公告送达起诉状副本、应诉通知书、举证通知书及开庭传票。自公告之日起经过30日即视为送达。本院定于2026年7月1日"
+        "上午9时在本院第五法庭开庭审理。\n南京市鼓楼区人民法院\n2026年4月1日",
+        dict(respondents=["王大力"], claimants=["南京银行股份有限公司"], dispute_type="金融借款合同纠纷",
+             hearing_datetime=at(2026, 7, 1, 9, 0))),
 }
+
+
+def test_markdown_hearing_table():
+    found = extract_text(
+        "## 开庭公告\n\n| 开庭时间 | 法庭 | 案号 | 案由 | 原告 | 被告 |\n|---|---|---|---|---|---|\n"
+        "| 2026-06-15 09:00 | 第一法庭 | （2026）苏0102民初3021号 | 民间借贷纠纷 | 高志军 | 南京鑫源商贸有限公司、韩丽 |\n"
+        "| 2026-06-15 14:30 | 第二法庭 | （2026）苏0102民初3058号 | 物业服务合同纠纷 | 南京嘉园物业服务有限公司 | 郭永亮 |\n\n"
+        "南京市玄武区人民法院\n2026年6月8日")
+    assert [(n.notice_type, n.respondents, n.hearing_datetime, n.venue, n.authority) for n in found] == [
+        ("hearing_list", ["南京鑫源商贸有限公司", "韩丽"], at(2026, 6, 15, 9, 0), "第一法庭", "南京市玄武区人民法院"),
+        ("hearing_list", ["郭永亮"], at(2026, 6, 15, 14, 30), "第二法庭", "南京市玄武区人民法院")]
 
 
 @pytest.mark.parametrize("name", NOTICES)

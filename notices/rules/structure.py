@@ -9,10 +9,10 @@ from notices.rules.parts import AUTHORITY_SUFFIX, SELF
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
     rf"(?:{YEAR}\s*年\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日"
-    r"|\d{4}-\d{1,2}-\d{1,2}(?!\d))"
+    r"|\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)|\d{4}/\d{1,2}/\d{1,2}(?!\d))"
 )
 # An issuing body's name: place and body, ending in a known suffix.
-AUTHORITY = rf"(?:[\p{{Han}}()]{{0,40}}?{AUTHORITY_SUFFIX})"
+AUTHORITY = rf"(?:[\p{{Han}}()]{{0,40}}?{AUTHORITY_SUFFIX}(?:办公室)?)"
 # What a title may say before 公告: the kind of notice.
 TITLE_KIND = r"(?:延期开庭|变更开庭|恢复开庭|开庭|送达|裁决书送达|判决书送达|文书送达|诉讼文书送达|执行|拍卖|公示催告|应诉)"
 # Where a name may begin: line start, after a space, a bracket tag such as [北京], or 特此公告.
@@ -122,19 +122,20 @@ DATE_LINE = Rule(
 OPENINGS = table(
     "opening",
     Rule(
-        "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…
+        "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…  (a bracket may hold a colon: (身份证号:…))
         rf"""
-        (?P<names>[^\n:。;!?.…]{{2,200}}?)
+        (?P<names>(?:[^\n:。;!?.…()]|\([^()\n]{{0,40}}\)){{2,200}}?)
         :\s*
         (?=
             {SELF}
           | 申请人 | 原告 | 上诉人 | 被告
           | 现(?:依法)?向你
           | [^\n。:]{{0,120}}?(?:与你|诉你|因与你|申请执行)
+          | [^\n。:]{{0,60}}?(?:因你|向你)
           | {AUTHORITY}(?:已|依法)?(?:立案)?受理
         )
         """,
-        match=("青岛意合达金属制品有限公司:\n本委受理的张松田", "霍明远:本委受理", "庞立群:\n申请人山东蒙山鲁信食品有限公司与你",
+        match=("青岛意合达金属制品有限公司:\n本委受理的张松田", "霍明远:本委受理", "王大力(身份证号:320102198001011234):\n本院受理", "庞立群:\n申请人山东蒙山鲁信食品有限公司与你",
                "蒋文涛:\n常州武进腾跃精密模具有限公司因与你发生违约金争议"),
         reject=("地址:青岛西海岸新区双珠路", "联系电话:0532-88187720"),
     ),
