@@ -357,8 +357,15 @@ def _venue(draft: Draft, text: str, at: int, end: int) -> None:
 
 
 def documents(draft: Draft, text: str, a: int, b: int) -> None:
+    """Documents served; when the list names none, the decision the notice says was made."""
     draft.fields.setdefault("documents", [])
-    for m in SERVED.rules[0].finditer(text, a, b):
+    _documents_of(draft, text, SERVED.rules[0].finditer(text, a, b))
+    if not draft.fields["documents"] and SERVICE.search(text, a, b):
+        _documents_of(draft, text, SERVED.rules[1].finditer(text, a, b))
+
+
+def _documents_of(draft: Draft, text: str, matches) -> None:
+    for m in matches:
         s, e = m.span("list")
         titles = list(BOOK_TITLE.finditer(text, s, e))
         if titles:

@@ -76,6 +76,20 @@ def front_matter_date(text: str) -> dt.date | None:
         return None
 
 
+# Not inside a longer run of letters and digits (a hash like b5eb20260402ab is no date).
+PATH_DATE = regex.compile(r"(?<!\d)(?P<y>20\d{2})[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?![0-9A-Za-z])")
+
+
+def path_date(path: str) -> dt.date | None:
+    """An issue date in the file's path (e-paper archives: 2026-04-02/page07.txt, 20260402_07.txt)."""
+    for found in reversed(list(PATH_DATE.finditer(path))):
+        try:
+            return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+        except ValueError:
+            continue
+    return None
+
+
 class _HTMLText(html.parser.HTMLParser):
     """Visible text of an HTML page, with block elements as line breaks."""
 
@@ -130,7 +144,7 @@ def page_from_bytes(data: bytes, path: str) -> Page:
     text = decode(data)
     if suffix in (".html", ".htm") or regex.match(r"\s*<(?:!doctype html|html)", text[:200], regex.IGNORECASE):
         text = html_text(text)
-    return Page(text, path, front_matter_date(text))
+    return Page(text, path, front_matter_date(text) or path_date(path))
 
 
 def read_page(path: str | Path) -> Page:

@@ -9,6 +9,7 @@ import pytest
 from notices import dates
 from notices.model import CHINA_TZ
 from notices.pipeline import extract_text
+from notices.read import path_date
 
 ARB_SIGNATURE = "\n特此公告\n北京市劳动人事争议仲裁委员会\n2026年1月5日"
 
@@ -102,6 +103,28 @@ PROBLEMS = {
                            at(2026, 1, 3, 9, 0)),
     "no year": ("本委定于3月3日上午9时在本委仲裁庭开庭审理。", "year_assumed", at(2026, 3, 3, 9, 0)),
 }
+
+
+def test_decision_named_where_it_was_made():
+    notice = one("甘肃陇原餐饮管理有限公司：\n本委受理的申请人张红霞与你单位劳动争议一案，本委已作出兰城劳人仲字〔2025〕第1187号"
+                 "仲裁裁决书。因你单位下落不明，现向你单位公告送达。自本公告发布之日起经过30日，即视为送达。"
+                 "\n兰州市城关区劳动人事争议仲裁委员会\n2026年1月22日")
+    assert (notice.notice_type, notice.documents) == ("decision_service", ["仲裁裁决书"])
+
+
+@pytest.mark.parametrize("path, day", [
+    ("inbox/2026-04-02/p7.txt", dt.date(2026, 4, 2)), ("20260402_07.txt", dt.date(2026, 4, 2)),
+    ("seeds/001_b5eb491884ba4549.txt", None), ("x/2026_13_45.txt", None), ("b5eb20260402ab.txt", None),
+])
+def test_page_date_from_path(path, day):
+    assert path_date(path) == day
+
+
+def test_undated_notice_takes_the_page_date():
+    notice = extract_text("王强：\n本委受理申请人李明与你劳动争议一案（京劳人仲字[2026]第100号），现依法向你公告送达仲裁申请书副本。",
+                          page_date=dt.date(2026, 4, 2))[0]
+    assert notice.publication_date == dt.date(2026, 4, 2)
+    assert "page_date" in [p.code for p in notice.problems]
 
 
 @pytest.mark.parametrize("name", PROBLEMS)

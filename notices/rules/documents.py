@@ -22,6 +22,12 @@ SERVED = table(
         match=("现依法向你单位公告《应诉、开庭通知书》《申请书》等法律文书", "现依法向你送达起诉状副本及开庭传票,自公告之日起"),
         reject=("特此公告",),
     ),
+    Rule(
+        "documents/made",  # 本委已作出X劳人仲案字〔2026〕第1号仲裁裁决书。…现向你单位公告送达。
+        r"作出(?:了)?(?P<list>[^。,;]{2,60}?(?:裁决书|判决书|裁定书|决定书|调解书))",
+        match=("本委已作出兰城劳人仲字〔2025〕第1187号仲裁裁决书",),
+        reject=("本委依法作出裁决",),
+    ),
 )
 
 # Book-title marks hold one document each, even when its name contains 、.
