@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from notices import dates
+from notices.cases import case_key
 from notices.model import Notice, Problem, Span
 from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
@@ -44,8 +45,16 @@ ITEM_START = regex.compile(
     regex.VERBOSE,
 )
 TABLE_CELL = regex.compile(r"[^\t|]*[^\t|\s][^\t|]*")  # a cell has something besides blanks
-TABLE_FIELDS = (("when", r"时间|日期"), ("venue", r"法庭|地点|审判庭"), ("case", r"案号"), ("dispute", r"案由"),
-                ("claimants", r"原告|上诉人|申请人|公诉机关"), ("respondents", r"被告|被上诉人|被申请人"))
+TABLE_FIELDS = tuple((name, regex.compile(rf"\s*(?:开庭)?(?:{header})\s*")) for name, header in (
+    ("when", r"时间|日期"), ("venue", r"法庭|地点|审判庭"), ("case", r"案号"), ("dispute", r"案由"),
+    ("claimants", r"原告|上诉人|申请人|公诉机关"), ("respondents", r"被告|被上诉人|被申请人")))
+LINE = regex.compile(r"[^\n]+")
+HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
+COURT_SCHEDULES = regex.compile(r"(?:本院|我院)(?:将)?定于")
+OPEN_BRACKET = regex.compile(r"[\[〔(【]")
+NAME_GAP = regex.compile(r"(?<![、,;\s])\s+(?![、,;\s])")
+HEARING_WORDS = regex.compile(HEARING_WORD)
+AUTHORITY_END = regex.compile(AUTHORITY_SUFFIX)
 
 
 @dataclass
@@ -167,8 +176,8 @@ def items(text: str, a: int, b: int) -> list[Span]:
 
 
 def _first_hearing_at(text: str, a: int, b: int) -> int | None:
-    m = regex.search(r"(?:本院|我院)(?:将)?定于", text[a:b])
-    return a + m.start() if m else None
+    m = COURT_SCHEDULES.search(text, a, b)
+    return m.start() if m else None
 
 
 def _states_hearing(text: str, a: int, b: int) -> bool:
@@ -181,16 +190,16 @@ def table_rows(text: str, a: int, b: int) -> list[dict[str, Span]]:
     cell span."""
     rows: list[dict[str, Span]] = []
     columns: list[str | None] | None = None
-    for line in regex.finditer(r"[^\n]+", text[a:b]):
-        cells = [(a + line.start() + m.start(), a + line.start() + m.end())
-                 for m in TABLE_CELL.finditer(line.group())]
+    for line in LINE.finditer(text, a, b):
+        if "\t" not in line.group() and "|" not in line.group():
+            continue
+        cells = [(line.start() + m.start(), line.start() + m.end()) for m in TABLE_CELL.finditer(line.group())]
         if len(cells) < 4:
             continue
-        names = [next((f for f, p in TABLE_FIELDS if regex.fullmatch(rf"\s*(?:开庭)?(?:{p})\s*", text[s:e])), None)
-                 for s, e in cells]
+        names = [next((name for name, header in TABLE_FIELDS if header.fullmatch(text, s, e)), None) for s, e in cells]
         if columns is None and sum(n is not None for n in names) >= 3:
             columns = names
-        elif columns is not None and len(cells) == len(columns) and regex.search(r"[\p{Han}\d]", line.group()):
+        elif columns is not None and len(cells) == len(columns) and HAN_OR_DIGIT.search(line.group()):
             rows.append({name: cell for name, cell in zip(columns, cells) if name})
     return rows
 
@@ -220,15 +229,10 @@ CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|�
 def _trim_case_prefix(text: str, span: Span) -> Span:
     """An arbitration number's prefix is the committee's abbreviation: words before it are not."""
     lead = CASE_PREFIX_LEAD.match(text, span[0], span[1])
-    bracket = regex.search(r"[\[〔(【]", text[span[0]:span[1]])
-    if lead and bracket and lead.end() <= span[0] + bracket.start() and text[span[0]] not in "[〔(【":
+    bracket = OPEN_BRACKET.search(text, span[0], span[1])
+    if lead and bracket and lead.end() <= bracket.start() and text[span[0]] not in "[〔(【":
         return lead.end(), span[1]
     return span
-
-
-def case_key(number: str) -> str:
-    """The same case however printed: brackets, 第 and spaces ignored."""
-    return regex.sub(r"[\s第]", "", regex.sub(r"[\[〔(【（]", "(", regex.sub(r"[\]〕)】）]", ")", number)))
 
 
 def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> None:
@@ -282,9 +286,9 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
                   ADDRESSEE_LEAD.match(text, s, e)):
         if fence and fence.end() <= e:
             s = max(s, fence.end())
-    gaps = [g for g in regex.finditer(r"(?<![、,;\s])\s+(?![、,;\s])", text[s:e])]
+    gaps = list(NAME_GAP.finditer(text, s, e))
     if gaps:  # a flattened page: '起诉状副本及开庭传票 钟双辉 钟双辉' — the name is the last word
-        s = s + gaps[-1].end()
+        s = gaps[-1].end()
     return [span for span in split_names(text, s, e) if not YOU_RE.fullmatch(text, *span)]
 
 
@@ -303,7 +307,7 @@ def hearing(draft: Draft, text: str, a: int, b: int, publication: dt.date | None
 def _read_hearing(draft, text, at, b, default_year, previous, anchored=True) -> bool:
     sentence_end = text.find("。", at, b)
     sentence_end = b if sentence_end < 0 else sentence_end
-    if not regex.search(HEARING_WORD, text[at:sentence_end]) and anchored:
+    if anchored and not HEARING_WORDS.search(text, at, sentence_end):
         return False
     when_rule = WHEN_AT.rules[0].compiled
     when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, b)
@@ -448,7 +452,7 @@ def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
 def _is_announcement(text: str, a: int, b: int, head: Draft) -> bool:
     """A notice by a court or committee that concerns no case: titled, and from an authority."""
     title = TITLES.rules[0].search(text, a, min(b, a + 200))
-    return bool(title and head.fields.get("authority") and regex.search(AUTHORITY_SUFFIX, head.fields["authority"]))
+    return bool(title and head.fields.get("authority") and AUTHORITY_END.search(head.fields["authority"]))
 
 
 def _announcement(head: Draft) -> Draft:

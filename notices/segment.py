@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from notices.normalize import Norm, normalize
+from notices.rules.parts import AUTHORITY_SUFFIX
 from notices.rules.structure import OPENINGS, SIGNATURES, TITLES
 
 # Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
@@ -79,18 +80,42 @@ class _Event:
     kind: str  # title, addressee, body, hearing_sentence, signature
 
 
+# Where each structural rule can match at all: the rule runs only in a short range around each
+# of these words (how far before and after), so a long window costs a scan for words, not a
+# scan of every rule from every position.
+NEAR = {
+    "title/inline": (regex.compile(r"公告|告示|通告"), 70, 3),
+    "signature/authority_date": (regex.compile(AUTHORITY_SUFFIX), 45, 45),
+}
+
+
+def _matches(rule, text: str):
+    """rule.finditer over text, or over the ranges around its anchor words."""
+    near = NEAR.get(rule.id)
+    if near is None:
+        yield from rule.finditer(text)
+        return
+    anchor, before, after = near
+    seen = set()
+    for hit in anchor.finditer(text):
+        for m in rule.finditer(text, max(0, hit.start() - before), min(len(text), hit.end() + after)):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def _events(text: str) -> list[_Event]:
-    events = [_Event(m.start(), m.end(), "title") for rule in TITLES for m in rule.finditer(text)]
+    events = [_Event(m.start(), m.end(), "title") for rule in TITLES for m in _matches(rule, text)]
     signatures: list[_Event] = []
     for rule in SIGNATURES:
-        for m in rule.finditer(text):
+        for m in sorted(_matches(rule, text), key=lambda m: m.start()):
             if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in signatures):
                 signatures.append(_Event(m.start(), m.end(), "signature"))
     events += signatures
     fences = sorted(e.end for e in events)
     for rule in OPENINGS:
         kind = rule.id.split("/")[1].removesuffix("_to")
-        for m in rule.finditer(text):
+        for m in _matches(rule, text):
             start = m.start()
             for fence in fences:  # an addressee cannot reach back over a title or signature
                 if start < fence <= m.end():

@@ -22,14 +22,14 @@ CLAUSES = table(
     Rule(
         "case_clause/application",  # A因与你发生X争议向本委申请仲裁
         rf"""
-        (?P<clause>[^。:\n]{{2,120}}?因与{YOU}发生[^。\n]{{2,40}}?(?:争议|纠纷))(?:,)?向(?:本委|本院|我委|我院)申请(?:劳动)?仲裁
+        (?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>[^。:\n]{{2,120}}?因与{YOU}发生[^。\n]{{2,40}}?(?:争议|纠纷))(?:,)?向(?:本委|本院|我委|我院)申请(?:劳动)?仲裁
         """,
         match=("常州武进腾跃精密模具有限公司因与你发生违约金争议向本委申请仲裁",),
         reject=("申请人张松田与你单位劳动报酬争议一案",),
     ),
     Rule(
         "case_clause/count",  # …一案, …二案, …十二案
-        rf"(?P<clause>(?:[^。:\n]|(?<=\d):(?=\d)|(?<=\([^()]{{0,16}}):){{2,400}}?){CASE_COUNT}",
+        rf"(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>(?:[^。:\n]|(?<=\d):(?=\d)|(?<=\([^()]{{0,16}}):){{2,400}}?){CASE_COUNT}",
         match=("本委受理的张松田与你单位劳动报酬争议一案", "申请人张红霞、何文斌与你单位劳动争议二案"),
         reject=("本案定于二〇二六年六月十日下午三时开庭", "一案"),
     ),
@@ -57,6 +57,9 @@ ANNOTATION = regex.compile(r"\([^()]*[:][^()]*\)|\((?:原审)?(?:原告|被告|�
 COUNT_TAIL = regex.compile(r"(?:等[\d一二三四五六七八九十百]+(?:人|名|位|家)|等人|分别)$")
 CASE_NUMBER_LEAD = regex.compile(r"[\[〔(【]?\(?\d{4}[\]〕)】][^\s原申上被诉与]{1,16}?号")
 YOU_RE = regex.compile(YOU)
+SEPARATOR = regex.compile(NAME_SEPARATOR)
+BARE_CAUSE = regex.compile(rf"[\p{{Han}}]{{0,20}}{CAUSE_END}")
+PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+")
 
 
 @dataclass
@@ -93,13 +96,13 @@ def split_names(text: str, a: int, b: int) -> list[Span]:
     """Party names in text[a:b], split at 、 , ; — third parties and empty slots dropped."""
     names = []
     cursor = a
-    for sep in [*regex.finditer(NAME_SEPARATOR, text[a:b]), None]:
-        end = a + sep.start() if sep else b
+    for sep in [*SEPARATOR.finditer(text, a, b), None]:
+        end = sep.start() if sep else b
         if not _inside_brackets(text, cursor, end):
             na, nb = _strip(text, cursor, end)
             if nb - na >= 2 and not THIRD_PARTY.match(text, cursor, end):
                 names.append((na, nb))
-            cursor = a + sep.end() if sep else b
+            cursor = sep.end() if sep else b
     return names
 
 
@@ -129,20 +132,20 @@ def cause_start(text: str, a: int, b: int) -> int | None:
     last_org = None
     for org in STRONG_ORG_END.finditer(text, a, b):
         last_org = org
-    if last_org and regex.fullmatch(rf"[\p{{Han}}]{{0,20}}{CAUSE_END}", text[last_org.end():b]):
+    if last_org and BARE_CAUSE.fullmatch(text, last_org.end(), b):
         return last_org.end()
     return None
 
 
 def _plausible_name(name: str) -> bool:
     """A person's name (2-4 characters, or a dotted transliteration) or an organisation's."""
-    return bool(regex.fullmatch(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+", name) or STRONG_ORG_END.search(name))
+    return bool(PERSON_NAME.fullmatch(name) or STRONG_ORG_END.search(name))
 
 
 def _last_separator(text: str, a: int, p: int) -> int:
     found = a
-    for sep in regex.finditer(NAME_SEPARATOR, text[a:p]):
-        found = a + sep.end()
+    for sep in SEPARATOR.finditer(text, a, p):
+        found = sep.end()
     while found < p and text[found] == " ":
         found += 1
     return found

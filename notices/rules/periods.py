@@ -181,8 +181,11 @@ ANCHORS = {"公告": "deemed_service", "答辩": "answer_deadline", "举证": "e
 UNITS = {"个月": "month", "月": "month", "日": "day", "天": "day"}
 
 
+WHITESPACE = regex.compile(r"\s+")
+
+
 def compact(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return WHITESPACE.sub("", text)
 
 
 def anchor_of(words: str) -> str:

@@ -124,6 +124,7 @@ OPENINGS = table(
     Rule(
         "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…  (a bracket may hold a colon: (身份证号:…))
         rf"""
+        (?:\G|(?<=^)|(?<=[\n:。;!?.…\s]))   # names start after a boundary: the scan stays linear
         (?P<names>(?:[^\n:。;!?.…()]|\([^()\n]{{0,40}}\)){{2,200}}?)
         :\s*
         (?=
