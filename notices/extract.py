@@ -39,7 +39,7 @@ BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:已|�
 LINE_AUTHORITY = regex.compile(rf"(?:(?<=^)|(?<=\n))\s*(?P<authority>{AUTHORITY})\s*(?=\n|$)")
 ITEM_START = regex.compile(
     rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\))\s*
-          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern})))
+          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|[\[〔(【]\d{{4}}[\]〕)】]|原告|上诉人|申请人)))
        |(?:(?<=;)\s*(?=(?:同日|当日|{dates.DATE.pattern})))
        |(?:(?<=。)\s*(?=(?:本院|我院)(?:将)?定于))""",
     regex.VERBOSE,

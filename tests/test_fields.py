@@ -89,6 +89,18 @@ def test_markdown_hearing_table():
         ("hearing_list", ["郭永亮"], at(2026, 6, 15, 14, 30), "第二法庭", "南京市玄武区人民法院")]
 
 
+def test_numbered_list_led_by_case_numbers():
+    found = extract_text(
+        "开庭公告\n本院定于近期开庭审理下列案件：\n"
+        "1、（2026）浙0106民初1231号，原告杭州云栖科技有限公司诉被告李强买卖合同纠纷，开庭时间：2026年5月12日9:00，地点：第一法庭；\n"
+        "2、（2026）浙0106民初1288号，原告王丽诉被告杭州西溪物业服务有限公司物业服务合同纠纷，开庭时间：2026年5月12日14:30，"
+        "地点：第三法庭。\n杭州市西湖区人民法院\n2026年4月30日")
+    assert [(n.notice_type, n.case_numbers, n.claimants, n.respondents, n.hearing_datetime, n.venue) for n in found] == [
+        ("hearing_list", ["(2026)浙0106民初1231号"], ["杭州云栖科技有限公司"], ["李强"], at(2026, 5, 12, 9, 0), "第一法庭"),
+        ("hearing_list", ["(2026)浙0106民初1288号"], ["王丽"], ["杭州西溪物业服务有限公司"], at(2026, 5, 12, 14, 30),
+         "第三法庭")]
+
+
 @pytest.mark.parametrize("name", NOTICES)
 def test_fields_of_unseen_forms(name):
     text, expected = NOTICES[name]
