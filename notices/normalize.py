@@ -7,7 +7,6 @@ normalized text back into the span of the page text it came from.
 """
 from __future__ import annotations
 
-import statistics
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +25,7 @@ FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0x
 HAN = regex.compile(r"\p{Han}")
 GAP = regex.compile(r"[ \t]+")
 MARKDOWN_LEAD = regex.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|\*\*)")
-SENTENCE_END = "。!?！？:：;；」』”"
+SENTENCE_END = "。!?！？:：」』”"
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def simplify_if_traditional(text: str, sample: int = 300) -> str:
     printed (a variant like 啟 in a name stays). Samples from the start, middle and end decide,
     so a simplified page (most of them) costs three short conversions."""
     middle = len(text) // 2
-    probe = text[:sample] + text[middle:middle + sample] + text[-sample:]
+    probe = text if len(text) <= 3 * sample else text[:sample] + text[middle:middle + sample] + text[-sample:]
     han = len(HAN.findall(probe))
     if han < 4:
         return text
@@ -80,34 +79,28 @@ def simplify_if_traditional(text: str, sample: int = 300) -> str:
     return to_simplified(text) if changed >= max(3, han // 50) else text
 
 
-def wrap_width(lengths: list[int]) -> int | None:
-    """The column width of hard-wrapped OCR text, or None when lines are paragraphs.
+def full_lines(lengths: list[int]) -> list[bool]:
+    """Which lines fill their column, so the line after them continues the same paragraph.
 
-    Only short lines count (a paragraph line is no column; a table row or a line that ends a
-    sentence, given as 0, neither);
-    a column shows as most of them being full, many to within two characters of the same width."""
-    short = sorted(n for n in lengths if 0 < n <= 40)
-    if len(short) < 3 or (len(short) < 6 and len(short) < 0.6 * len(lengths)):
-        return None
-    width = short[int(len(short) * 0.8)]
-    if statistics.median(short) < 6:
-        return None
-    full = sum(1 for n in short if 0.75 * width <= n <= width + 1)
-    exact = sum(1 for n in short if abs(n - width) <= 2)
-    if full < len(short) * 0.5 or exact < len(short) * 0.5:
-        return None
-    # A column wraps paragraphs over several lines of one width; a notice's short lines
-    # (addressee, 特此公告, issuer, date) only happen to be alike.
-    run = longest = 0
-    for n in lengths:
-        run = run + 1 if n and abs(n - width) <= 2 else 0
-        longest = max(longest, run)
-    return width if longest >= 3 else None
-
-
-def is_full(length: int, width: int | None) -> bool:
-    """A line that fills its column continues on the next line."""
-    return bool(width) and 0.75 * width <= length <= width + 1
+    A hard-wrapped column shows as runs of three or more consecutive lines of one width
+    (within two characters: punctuation and Latin letters make widths uneven). Widths are
+    judged run by run, so columns of different widths on one page are each recognised, and a
+    notice's short lines (addressee, 特此公告, issuer, date) that happen to be alike are not a
+    column. A table row (given as 0) is never part of one."""
+    full = [False] * len(lengths)
+    for i, n in enumerate(lengths):
+        if not 8 <= n <= 40:
+            continue
+        low = i
+        while low > 0 and lengths[low - 1] and abs(lengths[low - 1] - n) <= 2:
+            low -= 1
+        high = i
+        while high + 1 < len(lengths) and lengths[high + 1] and abs(lengths[high + 1] - n) <= 2:
+            high += 1
+        full[i] = high - low >= 2
+    # A line alone at a width some run established also fills that column ('…仲裁委员' + '会').
+    widths = {n for n, is_full in zip(lengths, full) if is_full}
+    return [is_full or (8 <= n <= 40 and any(abs(n - w) <= 1 for w in widths)) for n, is_full in zip(lengths, full)]
 
 
 def is_letter_spaced(line: str) -> bool:
@@ -123,12 +116,13 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
         a, b = start, start + len(line)
-        while a < b and text[a] in " \t":
-            a += 1
-        lead = MARKDOWN_LEAD.match(text, a, b)
-        while lead and lead.end() > a:
-            a = lead.end()
+        while True:
+            while a < b and text[a] in " \t":
+                a += 1
             lead = MARKDOWN_LEAD.match(text, a, b)
+            if not lead or lead.end() == a:
+                break
+            a = lead.end()
         while b > a and text[b - 1] in " \t":
             b -= 1
         bounds.append((a, b))
@@ -136,45 +130,64 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+Piece = tuple[int, int] | tuple[str, int]  # a slice of the text to keep, or a replacement at an offset
+
+
+def close_up(text: str, a: int, b: int) -> list[Piece]:
+    """One line's content: a letter-spaced line loses the single spaces between its characters
+    (a wider gap still separates words, unless the line is still letter-spaced then); other
+    lines keep one space (or a tab, a column separator) per run of blanks."""
+    spaced = is_letter_spaced(text[a:b])
+    pieces = _gaps_replaced(text, a, b, drop_single=spaced, drop_wide=False)
+    if spaced and is_letter_spaced(_joined(text, pieces)):
+        pieces = _gaps_replaced(text, a, b, drop_single=True, drop_wide=True)
+    return pieces
+
+
+def _gaps_replaced(text: str, a: int, b: int, drop_single: bool, drop_wide: bool) -> list[Piece]:
+    pieces: list[Piece] = []
+    cursor = a
+    for gap in GAP.finditer(text, a, b):
+        pieces.append((cursor, gap.start()))
+        left, right = text[gap.start() - 1], text[gap.end()]
+        between_words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+        drop = not between_words and "\t" not in gap.group() and (drop_wide if len(gap.group()) > 1 else drop_single)
+        if not drop:
+            pieces.append(("\t" if "\t" in gap.group() else " ", gap.start()))
+        cursor = gap.end()
+    pieces.append((cursor, b))
+    return pieces
+
+
+def _joined(text: str, pieces: list[Piece]) -> str:
+    return "".join(text[p[0]:p[1]] if isinstance(p[0], int) else p[0] for p in pieces)
+
+
+def _column_width(line: str) -> int:
+    """A line's width as a column line, or 0 for one that cannot be a wrapped line: a table row,
+    or a line ending a sentence or a label (where a paragraph may well end)."""
+    return 0 if "\t" in line or line[-1] in SENTENCE_END else len(line)
+
+
 def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     """Normalize page_text[start:end]."""
     end = len(page_text) if end is None else end
     text = simplify_if_traditional(page_text[start:end].translate(FOLD))
-    bounds = [(a, b) for a, b in _line_bounds(text) if b > a]
-    width = wrap_width([0 if "\t" in text[a:b] or text[b - 1] in "。!?" else b - a for a, b in bounds])
-    pieces: list[str] = []
+    lines = [close_up(text, a, b) for a, b in _line_bounds(text) if b > a]
+    widths = [_column_width(_joined(text, line)) for line in lines]
+    full = full_lines(widths)
+    out: list[str] = []
     offsets = array("l")
-
-    def keep(a: int, b: int) -> None:
-        pieces.append(text[a:b])
-        offsets.extend(range(start + a, start + b))
-
-    def put(s: str, at: int) -> None:
-        pieces.append(s)
-        offsets.extend([start + at] * len(s))
-
-    previous: tuple[int, int] | None = None
-    for a, b in bounds:
-        if previous is not None:
-            pa, pb = previous
-            if not (is_full(pb - pa, width) and "\t" not in text[pa:pb]):
-                put("\n", pb)
-        _keep_line(text, a, b, keep, put)
-        previous = (a, b)
-    return Norm("".join(pieces), offsets, end)
-
-
-def _keep_line(text: str, a: int, b: int, keep, put) -> None:
-    """One line's content: letter-spaced lines lose the single spaces between characters (a
-    wider gap still separates words), other lines keep one space (or a tab, a column
-    separator) per run."""
-    spaced = is_letter_spaced(text[a:b])
-    cursor = a
-    for gap in GAP.finditer(text, a, b):
-        keep(cursor, gap.start())
-        left, right = text[gap.start() - 1], text[gap.end()]
-        between_words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
-        if not (spaced and gap.group() == " " and not between_words):
-            put("\t" if "\t" in gap.group() else " ", gap.start())
-        cursor = gap.end()
-    keep(cursor, b)
+    for i, line in enumerate(lines):
+        if i and not full[i - 1]:
+            out.append("\n")
+            first = line[0][0] if isinstance(line[0][0], int) else line[0][1]
+            offsets.append(start + first - 1)  # the line break just before this line
+        for piece in line:
+            if isinstance(piece[0], int):
+                out.append(text[piece[0]:piece[1]])
+                offsets.extend(range(start + piece[0], start + piece[1]))
+            else:
+                out.append(piece[0])
+                offsets.append(start + piece[1])
+    return Norm("".join(out), offsets, end)

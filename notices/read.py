@@ -9,6 +9,7 @@ import codecs
 import datetime as dt
 import html.parser
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,10 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError as error:
                 raise UnreadablePage(f"starts with a {codec} byte-order mark but is not {codec}: {error}") from None
     if b"\x00" in data[:4096]:
-        raise UnreadablePage("binary file (NUL bytes), not a text page")
+        utf16 = utf16_without_bom(data)
+        if utf16 is None:
+            raise UnreadablePage("binary file (NUL bytes), not a text page")
+        return utf16
     for codec in ("utf-8", "gb18030"):
         try:
             text = data.decode(codec)
@@ -46,16 +50,33 @@ def decode(data: bytes) -> str:
             continue
         if looks_like_text(text):
             return text
+    damaged = data.decode("utf-8", errors="replace")
+    if damaged.count("\ufffd") <= max(1, len(data) // 1000) and looks_like_text(damaged):
+        return damaged  # UTF-8 with a few broken bytes (a cut transfer): read the rest, marked by U+FFFD
     raise UnreadablePage("not text in UTF-8, UTF-16 or GB18030")
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: NUL in every other byte (ASCII) or none at all."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for codec, nuls in (("utf-16-le", odd), ("utf-16-be", even)):
+        if nuls and min(even, odd) == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if looks_like_text(text):
+                return text
+    return None
+
+
+CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")  # not \t \n \v \f \r
 
 
 def looks_like_text(text: str) -> bool:
     """GB18030 decodes almost any bytes; real text has few control characters."""
     sample = text[:20000]
-    if not sample:
-        return True
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return control <= len(sample) // 100
+    return len(CONTROL.findall(sample)) <= len(sample) // 100
 
 
 FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
@@ -93,8 +114,10 @@ def path_date(path: str) -> dt.date | None:
 class _HTMLText(html.parser.HTMLParser):
     """Visible text of an HTML page, with block elements as line breaks."""
 
-    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
-    HIDDEN = {"script", "style", "head", "title", "noscript"}
+    BLOCKS = {"p", "div", "br", "hr", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
+              "blockquote", "dd", "dt", "dl", "header", "footer", "main", "nav", "aside", "pre", "address",
+              "figcaption", "caption", "ul", "ol", "form", "fieldset"}
+    HIDDEN = {"script", "style", "title", "noscript", "template"}  # not <head>: its end tag may be left out
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -140,7 +163,7 @@ def page_from_bytes(data: bytes, path: str) -> Page:
     """A page from raw bytes; the suffix of `path` says HTML or PDF."""
     suffix = Path(path).suffix.lower()
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
-        return Page(pdf_text(data), path)
+        return Page(pdf_text(data), path, path_date(path))
     text = decode(data)
     if suffix in (".html", ".htm") or regex.match(r"\s*<(?:!doctype html|html)", text[:200], regex.IGNORECASE):
         text = html_text(text)
@@ -156,14 +179,16 @@ def read_page(path: str | Path) -> Page:
     return page_from_bytes(data, str(path))
 
 
-def page_files(paths: list[str]) -> list[Path]:
-    """Expand directories into their page files (sorted, hidden files skipped); files stay as given."""
-    found: list[Path] = []
+def page_files(paths: list[str]) -> list[str]:
+    """Expand directories into their page files (sorted, hidden files skipped); a file stays as
+    given, so records name a page the way the user wrote it."""
+    found: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            found.extend(os.path.join(name, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
-            found.append(path)
+            found.append(name)
     return found

@@ -55,12 +55,13 @@ def windows(page_text: str) -> list[tuple[int, int]]:
     whole lines."""
     spans: list[list[int]] = []
     for hit in ANCHOR.finditer(page_text):
-        a, b = max(0, hit.start() - BEFORE), min(len(page_text), hit.end() + AFTER)
+        a = _line_start(page_text, max(0, hit.start() - BEFORE))
+        b = _line_end(page_text, min(len(page_text), hit.end() + AFTER))
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], b)
         else:
             spans.append([a, b])
-    return [(_line_start(page_text, a), _line_end(page_text, b)) for a, b in spans]
+    return [(a, b) for a, b in spans]
 
 
 def _line_start(text: str, at: int) -> int:

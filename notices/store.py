@@ -9,6 +9,7 @@ The schema has a version (PRAGMA user_version); opening an older file migrates i
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +104,19 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrat
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _when_free(statement, seconds: float = BUSY_TIMEOUT_SECONDS):
+    """Run a statement that SQLite may refuse at once with 'database is locked' instead of
+    waiting (switching a new database to WAL while another process opens it): retry it."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return statement()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """Open with Store.open(path) (a context manager); every write is its own transaction."""
 
@@ -119,7 +133,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
+            _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
             db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses nothing committed
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db, path)

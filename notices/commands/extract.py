@@ -5,6 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from notices.export.table import NOTICE_TABLE_COLUMNS
 from notices.pipeline import extract_page, iter_page_files
 
 
@@ -12,7 +13,7 @@ def register(sub) -> None:
     extract = sub.add_parser("extract", help="print the notices found in pages (files or directories)")
     extract.add_argument("pages", nargs="+", metavar="PAGE")
     extract.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
-    extract.add_argument("--columns", help="table columns, comma-separated (see --columns help)")
+    extract.add_argument("--columns", help="table columns, comma-separated: " + ", ".join(NOTICE_TABLE_COLUMNS))
     extract.set_defaults(handler=run_extract)
 
     evaluate = sub.add_parser("eval", help="score extraction against a labelled corpus directory")
@@ -26,8 +27,10 @@ def run_extract(args) -> int:
     from notices.export import WRITERS
     from notices.export.table import render_notices_table
 
+    if args.columns and args.format != "table":
+        raise UsageError("--columns chooses the columns of the table; csv and jsonl have all of them")
     files = iter_page_files(args.pages)
-    missing = [str(p) for p in files if not p.exists()]
+    missing = [p for p in files if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     notices, failed = [], 0

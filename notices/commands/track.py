@@ -129,7 +129,7 @@ def run_command(args) -> int:
     return EXIT_PAGE_FAILED if summary.failed else 0
 
 
-def page_files(paths: list[str]) -> list[Path]:
+def page_files(paths: list[str]) -> list[str]:
     from notices.pipeline import iter_page_files
 
     missing = [path for path in paths if not Path(path).exists()]
@@ -141,7 +141,7 @@ def page_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def store_pages(store: Store, files: list[Path], read_at: str, reread: bool) -> RunSummary:
+def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> RunSummary:
     """Read, extract and store each page in its own transaction; a bad page is reported and
     skipped, the others go on."""
     from tqdm import tqdm
@@ -159,12 +159,12 @@ def store_pages(store: Store, files: list[Path], read_at: str, reread: bool) -> 
     return summary
 
 
-def store_page(store: Store, path: Path, read_at: str, reread: bool, summary: RunSummary) -> str | None:
+def store_page(store: Store, path: str, read_at: str, reread: bool, summary: RunSummary) -> str | None:
     """Store one page and count it; returns why it could not be read, or None."""
     from notices.pipeline import extract_page
 
     try:
-        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as error:
         return error.strerror or str(error)
     stored_from = store.page_path(sha256)

@@ -1,0 +1,2 @@
+# tests/bench holds a benchmark script (bench.py), not tests: pytest collects nothing here.
+collect_ignore_glob = ["*"]

@@ -1,0 +1,412 @@
+"""Reading page files: encodings, YAML front matter, HTML, PDF, binary files, directories.
+
+Every page is written to tmp_path as a user would receive it, then read with notices.read; where
+it matters, the read page is also run through the pipeline to show the decoding is right.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from notices.pipeline import extract_page
+from notices.read import Page, UnreadablePage, page_files, page_from_bytes, read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+SEED_PAGE = ROOT / "seeds" / "001_b5eb491884ba4549.txt"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"labelled corpus not found at {CORPUS}")
+
+
+def corpus_text(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def fields(notices) -> list[dict]:
+    """What a record says, without where it was read from (the page path differs per file)."""
+    return [n.model_dump(exclude={"page"}) for n in notices]
+
+
+# -- encodings ---------------------------------------------------------------------------------
+
+NOTICE = "山西晋鼎恒泰商贸有限公司：\n申请人郝建平诉你单位劳动报酬争议一案（小店劳人仲案字〔2026〕第0836号）"
+
+
+def test_utf8_without_bom(tmp_path):
+    page = read_page(write(tmp_path, "p.txt", NOTICE.encode("utf-8")))
+    assert page.text == NOTICE
+    assert page.page_date is None
+
+
+def test_utf8_with_bom_drops_the_bom(tmp_path):
+    page = read_page(write(tmp_path, "p.txt", codecs.BOM_UTF8 + NOTICE.encode("utf-8")))
+    assert page.text == NOTICE
+    assert not page.text.startswith("\ufeff")
+
+
+def test_path_is_kept_as_given(tmp_path):
+    path = write(tmp_path, "p.txt", NOTICE.encode("utf-8"))
+    assert read_page(path).path == str(path)
+    assert page_from_bytes(b"x", "some/dir/p.txt").path == "some/dir/p.txt"
+
+
+@needs_corpus
+@pytest.mark.parametrize("codec", ["gb18030", "gbk"])
+def test_gb_encoded_notice_reads_like_utf8(tmp_path, codec):
+    text = corpus_text("arb-001.txt")
+    utf8 = write(tmp_path, "utf8.txt", text.encode("utf-8"))
+    gb = write(tmp_path, f"{codec}.txt", text.encode(codec))
+    assert gb.read_bytes() != utf8.read_bytes()  # really another encoding
+    assert read_page(gb).text == text
+    from_gb, from_utf8 = extract_page(gb), extract_page(utf8)
+    assert from_gb.error is None and from_gb.notices
+    assert fields(from_gb.notices) == fields(from_utf8.notices)
+    assert from_gb.notices[0].respondents == ["山西晋鼎恒泰商贸有限公司"]
+
+
+@needs_corpus
+def test_every_corpus_notice_survives_gb18030(tmp_path):
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert page_from_bytes(text.encode("gb18030"), path.name).text == text, path.name
+
+
+@pytest.mark.parametrize("bom, codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_utf16_with_bom(tmp_path, bom, codec):
+    text = (SEED_PAGE.read_text(encoding="utf-8"))
+    page = read_page(write(tmp_path, "p.txt", bom + text.encode(codec)))
+    assert page.text == text
+    result = extract_page(tmp_path / "p.txt")
+    assert len(result.notices) == 6
+
+
+def test_bom_that_lies_is_unreadable(tmp_path):
+    with pytest.raises(UnreadablePage, match="utf-8"):
+        read_page(write(tmp_path, "p.txt", codecs.BOM_UTF8 + b"\xff\xfe\xfd not utf-8"))
+
+
+def test_empty_file_is_an_empty_page(tmp_path):
+    page = read_page(write(tmp_path, "empty.txt", b""))
+    assert page == Page("", str(tmp_path / "empty.txt"), None)
+    result = extract_page(tmp_path / "empty.txt")
+    assert result.error is None and result.notices == []
+
+
+def test_bom_only_file_is_an_empty_page(tmp_path):
+    assert read_page(write(tmp_path, "bom.txt", codecs.BOM_UTF8)).text == ""
+
+
+# -- front matter ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        ("---\ntitle: 法治日报 第7版\ndate: 2026-03-25\n---\n", dt.date(2026, 3, 25)),
+        ("---\ndate: '2026-03-05'\n---\n", dt.date(2026, 3, 5)),
+        ('---\ndate: "2026-3-5"\n---\n', dt.date(2026, 3, 5)),
+        ("---\r\ntitle: x\r\ndate: 2026-03-05\r\n---\r\n", dt.date(2026, 3, 5)),
+        ("---\ndate: 2026-03-05T07:00:00+08:00\n---\n", dt.date(2026, 3, 5)),
+        ("---\ntitle: no date\npage: 7\n---\n", None),
+        ("---\nupdated: 2026-03-05\n---\n", None),  # another key that ends in 'date'
+        ("---\ndate: 2026-02-30\n---\n", None),  # malformed: no such day
+        ("---\ndate: 2026-13-01\n---\n", None),  # malformed: no such month
+        ("---\ndate: 25/03/2026\n---\n", None),  # not ISO
+        ("---\ndate: tomorrow\n---\n", None),
+        ("---\ndate: 2026-03-05\n", None),  # never closed: not front matter
+        ("正文\n---\ndate: 2026-03-05\n---\n", None),  # not at the top of the page
+    ],
+)
+def test_front_matter_date(tmp_path, front, expected):
+    text = front + "# 公告\n正文。\n"
+    page = read_page(write(tmp_path, "p.md", text.encode("utf-8")))
+    assert page.page_date == expected
+    assert page.text == text  # offsets point into the page as printed, front matter included
+
+
+def test_front_matter_after_a_bom(tmp_path):
+    page = read_page(write(tmp_path, "p.md", codecs.BOM_UTF8 + "---\ndate: 2026-03-25\n---\n正文\n".encode()))
+    assert page.page_date == dt.date(2026, 3, 25)
+
+
+@needs_corpus
+def test_page_date_dates_an_undated_notice(tmp_path):
+    """court-007 prints no date: the page's front matter date becomes its publication date."""
+    notice = corpus_text("court-007.txt")
+    path = write(tmp_path, "p.md", ("---\ndate: 2016-11-20\n---\n\n" + notice + "\n").encode("utf-8"))
+    result = extract_page(path)
+    assert result.page_date == dt.date(2016, 11, 20)
+    assert len(result.notices) == 1
+    record = result.notices[0]
+    assert record.publication_date == dt.date(2016, 11, 20)
+    assert any(p.field == "publication_date" and p.code == "page_date" for p in record.problems)
+    start, end = record.span
+    assert read_page(path).text[start:end].startswith("本院定于")
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("epaper/2026-04-02/page07.txt", dt.date(2026, 4, 2)),
+        ("archive/20260402_07.txt", dt.date(2026, 4, 2)),
+        ("fzrb_2026.04.02_p7.md", dt.date(2026, 4, 2)),
+        ("2025-12-31/2026-01-02_p7.txt", dt.date(2026, 1, 2)),  # the innermost date is the issue's
+        ("seeds/001_b5eb491884ba4549.txt", None),  # a hash is no date
+        ("x/b5eb20260402ab.txt", None),  # digits inside a longer run of letters and digits
+        ("2026-02-30/page.txt", None),  # no such day
+        ("page07.txt", None),
+    ],
+)
+def test_page_date_from_the_path(path, expected):
+    assert page_from_bytes("正文\n".encode(), path).page_date == expected
+
+
+def test_front_matter_date_wins_over_the_path():
+    page = page_from_bytes("---\ndate: 2026-03-25\n---\n正文\n".encode(), "2026-04-02/page07.md")
+    assert page.page_date == dt.date(2026, 3, 25)
+
+
+def test_html_page_date_from_the_path():
+    assert page_from_bytes(HTML.encode(), "2026-04-02/page07.html").page_date == dt.date(2026, 4, 2)
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+HTML = """<!DOCTYPE html>
+<html><head><title>电子版 第7版</title>
+<style>p { color: red; } .公告 { }</style>
+<script>var notice = "本院定于2026年1月1日开庭";</script>
+</head>
+<body>
+<h1>公告</h1><div>青岛佳豪塑钢门窗有限公司:</div>
+<p>本委依法受理张焕合与你单位劳动报酬争议一案(青黄劳人仲案字[2026]第2888号)。<br>因向你单位直接、邮寄送达不成,现依法向你单位公告《应诉、开庭通知书》《申请书》等法律文书,自公告之日起经过30日即视为送达。本委定于2026年6月9日&nbsp;14时00分在本委仲裁庭(地址:青岛西海岸新区双珠路1688号明珠便民服务中心306-2室)开庭审理此案,请准时到庭参加庭审,届时不到庭,本委将依法缺席审理。</p>
+<p>特此公告</p><p>青岛市黄岛区劳动人事争议仲裁委员会</p><p>2026年3月25日</p>
+<table><tr><td>案号</td><td>当事人</td></tr></table>
+<span>行</span><span>内</span> &lt;完&gt;
+<noscript>请启用脚本</noscript>
+</body></html>
+"""
+
+
+@pytest.fixture
+def html_page(tmp_path) -> Page:
+    return read_page(write(tmp_path, "p.html", HTML.encode("utf-8")))
+
+
+def test_html_drops_script_style_and_head(html_page):
+    for hidden in ("color: red", "var notice", "2026年1月1日", "电子版 第7版", "请启用脚本", "<", "DOCTYPE"):
+        assert hidden not in html_page.text.replace("<完>", ""), hidden
+
+
+def test_html_block_elements_become_line_breaks(html_page):
+    lines = [line.strip() for line in html_page.text.split("\n")]
+    assert "公告" in lines
+    assert "青岛佳豪塑钢门窗有限公司:" in lines
+    assert "本委依法受理张焕合与你单位劳动报酬争议一案(青黄劳人仲案字[2026]第2888号)。" in lines  # <br> ends the line
+    assert any(line.startswith("因向你单位直接") for line in lines)
+    assert "特此公告" in lines and "2026年3月25日" in lines
+    assert "\n\n\n" not in html_page.text  # runs of blank lines collapse
+
+
+def test_html_inline_elements_entities_and_cells(html_page):
+    assert "行内" in html_page.text  # <span>s do not break a line
+    assert "<完>" in html_page.text  # entities decoded
+    assert "2026年6月9日\u00a014时" in html_page.text  # &nbsp; is a no-break space, folded later
+    assert "案号\t当事人" in html_page.text.replace("\t\t", "\t")
+
+
+def test_html_page_is_extracted(tmp_path):
+    result = extract_page(write(tmp_path, "p.html", HTML.encode("utf-8")))
+    assert [n.respondents for n in result.notices] == [["青岛佳豪塑钢门窗有限公司"]]
+    record = result.notices[0]
+    assert record.hearing_datetime.isoformat() == "2026-06-09T14:00:00+08:00"
+    assert record.case_numbers == ["青黄劳人仲案字[2026]第2888号"]
+    assert record.publication_date == dt.date(2026, 3, 25)
+    assert record.venue == "青岛西海岸新区双珠路1688号明珠便民服务中心306-2室"
+
+
+def test_html_recognized_by_content_and_in_gb18030(tmp_path):
+    page = read_page(write(tmp_path, "page.txt", HTML.encode("gb18030")))
+    assert "青岛佳豪塑钢门窗有限公司" in page.text
+    assert "var notice" not in page.text
+
+
+def test_html_suffix_without_doctype(tmp_path):
+    page = read_page(write(tmp_path, "frag.HTM", "<p>第一段</p><p>第二段</p>".encode()))
+    assert [line for line in page.text.split("\n") if line] == ["第一段", "第二段"]
+
+
+BLOCK_ELEMENTS_READ = ["p", "div", "li", "tr", "h1", "h2", "h3", "section", "article", "table"]
+# Block elements html_text once missed: their contents ran together on one line.
+BLOCK_ELEMENTS_MISSED = ["blockquote", "dd", "dt", "header", "footer", "main", "nav", "aside", "pre", "address",
+                         "figcaption", "caption"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    BLOCK_ELEMENTS_READ + BLOCK_ELEMENTS_MISSED,
+)
+def test_every_block_element_breaks_the_line(tag):
+    text = page_from_bytes(f"<html><body><{tag}>特此公告</{tag}><{tag}>二〇二六年三月二十五日</{tag}></body></html>".encode(),
+                           "p.html").text
+    assert [line for line in text.split("\n") if line] == ["特此公告", "二〇二六年三月二十五日"]
+
+
+def test_horizontal_rule_breaks_the_line():
+    text = page_from_bytes("<html><body>特此公告<hr>二〇二六年三月二十五日</body></html>".encode(), "p.html").text
+    assert [line for line in text.split("\n") if line] == ["特此公告", "二〇二六年三月二十五日"]
+
+
+def test_html_without_closing_head_tag(tmp_path):
+    markup = HTML.replace("</head>", "")
+    assert markup.count("<head>") == 1 and "</head>" not in markup
+    result = extract_page(write(tmp_path, "p.html", markup.encode("utf-8")))
+    assert "青岛佳豪塑钢门窗有限公司" in read_page(tmp_path / "p.html").text
+    assert [n.respondents for n in result.notices] == [["青岛佳豪塑钢门窗有限公司"]]
+
+
+# -- PDF ---------------------------------------------------------------------------------------
+
+def minimal_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with ASCII text in Helvetica, byte offsets in the xref table exact."""
+    content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        " /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("ascii")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("ascii")
+    out += b"".join(f"{offset:010d} 00000 n \n".encode("ascii") for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode("ascii")
+    return out
+
+
+def test_pdf_page_text(tmp_path):
+    page = read_page(write(tmp_path, "p.pdf", minimal_pdf(["Court notice", "Hearing on 2026-06-09"])))
+    lines = [line for line in page.text.splitlines() if line.strip()]
+    assert lines[:2] == ["Court notice", "Hearing on 2026-06-09"]
+
+
+def test_pdf_recognized_by_magic_bytes(tmp_path):
+    page = read_page(write(tmp_path, "scan.txt", minimal_pdf(["Page seven"])))
+    assert "Page seven" in page.text
+
+
+def test_pdf_page_date_from_the_path():
+    assert page_from_bytes(minimal_pdf(["Page seven"]), "2026-04-02/page07.pdf").page_date == dt.date(2026, 4, 2)
+
+
+def test_damaged_pdf_is_unreadable(tmp_path):
+    with pytest.raises(UnreadablePage, match="PDF"):
+        read_page(write(tmp_path, "p.pdf", b"%PDF-1.4\nthis is not a pdf body\n"))
+    result = extract_page(tmp_path / "p.pdf")
+    assert result.notices == [] and "PDF" in result.error
+
+
+# -- not pages ---------------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
+
+
+@pytest.mark.parametrize("data", [PNG, b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", b"PK\x03\x04\x14\x00\x00\x00\x08\x00"])
+def test_binary_file_is_unreadable(tmp_path, data):
+    path = write(tmp_path, "photo.txt", data)
+    with pytest.raises(UnreadablePage, match="binary"):
+        read_page(path)
+    result = extract_page(path)
+    assert result.notices == [] and "binary" in result.error
+
+
+def test_undecodable_bytes_are_unreadable(tmp_path):
+    rng = random.Random(20260325)
+    data = bytes(rng.randrange(0x80, 0x100) for _ in range(3000))  # no NUL, not UTF-8, not GB18030
+    with pytest.raises(UnreadablePage, match="not text"):
+        read_page(write(tmp_path, "noise.txt", data))
+
+
+def test_random_bytes_never_raise_anything_but_unreadable(tmp_path):
+    rng = random.Random(7)
+    for n in range(200):
+        data = rng.randbytes(rng.randrange(1, 600))
+        try:
+            page = page_from_bytes(data, f"r{n}.txt")
+        except UnreadablePage as error:
+            assert str(error)  # always says why
+        else:
+            assert isinstance(page.text, str)
+
+
+def test_control_characters_are_not_text(tmp_path):
+    data = ("公告" + "\x01\x02\x03\x04" * 50).encode("utf-8")
+    with pytest.raises(UnreadablePage):
+        read_page(write(tmp_path, "ctl.txt", data))
+
+
+def test_vertical_tab_line_breaks_are_text(tmp_path):
+    text = SEED_PAGE.read_text(encoding="utf-8")
+    notice = text[text.index("青岛意合达金属制品有限公司"):][:190]
+    data = notice.replace("\n", "\v").encode("utf-8")
+    page = read_page(write(tmp_path, "word.txt", data))
+    assert page.text == notice.replace("\n", "\v")
+
+
+def test_missing_file_is_unreadable(tmp_path):
+    with pytest.raises(UnreadablePage, match="No such file"):
+        read_page(tmp_path / "nope.txt")
+    assert extract_page(tmp_path / "nope.txt").error
+
+
+# -- directories -------------------------------------------------------------------------------
+
+def test_page_files_expands_directories(tmp_path):
+    tree = tmp_path / "pages"
+    for name in ("b.txt", "a.md", "c.html", "d.pdf", "e.htm", "f.markdown", "g.text", "UPPER.TXT",
+                 "sub/z.txt", "sub/deeper/y.md",
+                 "notes.json", "image.png", "README", ".hidden.txt", ".git/HEAD.txt", "sub/.cache/x.txt"):
+        write(tree, name, b"x")
+    found = page_files([str(tree)])
+    relative = [Path(p).relative_to(tree).as_posix() for p in found]
+    assert sorted(relative) == sorted(["b.txt", "a.md", "c.html", "d.pdf", "e.htm", "f.markdown", "g.text",
+                                       "UPPER.TXT", "sub/z.txt", "sub/deeper/y.md"])
+    assert found == sorted(found)
+    assert all(Path(p).is_file() for p in found)
+
+
+def test_page_files_keeps_files_as_given_and_in_order(tmp_path):
+    tree = tmp_path / "d"
+    write(tree, "2.txt", b"x")
+    write(tree, "1.txt", b"x")
+    single = write(tmp_path, "z.json", b"{}")  # a file named on the command line is not filtered
+    first = write(tmp_path, "y.txt", b"x")
+    found = page_files([str(first), str(tree), str(single)])
+    assert found == [str(first), str(tree / "1.txt"), str(tree / "2.txt"), str(single)]
+
+
+def test_page_files_in_a_hidden_directory_given_by_name(tmp_path):
+    tree = tmp_path / ".inbox"
+    write(tree, "p.txt", b"x")
+    assert page_files([str(tree)]) == [str(tree / "p.txt")]
+
+
+def test_page_files_of_seeds():
+    found = page_files([str(ROOT / "seeds")])
+    assert [Path(p).name for p in found] == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
