@@ -109,6 +109,7 @@ KINDS = (  # every kind derive() makes, in display order for deadlines on one da
     "deemed_service", "pickup_deadline", "answer_deadline", "evidence_deadline", "hearing",
     "last_day_to_sue", "last_day_to_set_aside", "last_day_to_appeal")
 MOVED = "a rest day: moved to the next working day"
+ORGANISATION = regex.compile(ORG_SUFFIX + r"$")
 # chinese_calendar raises NotImplementedError outside the years it covers; a date near year 9999
 # (a misread year) overflows first. Either way there is no date, and a Problem says so.
 UNCOUNTABLE = (NotImplementedError, OverflowError)
@@ -168,7 +169,6 @@ def facts_of(notice: Notice, text: str) -> Facts:
     court = "法院" in authority or ("仲裁" not in authority and not has(FACTS, "facts/arbitration", text))
     served = "、".join(notice.documents) or text
     numbers = "、".join(notice.case_numbers + notice.documents) or text
-    org = regex.compile(ORG_SUFFIX + r"$")
     return Facts(
         published=notice.publication_date,
         court=court,
@@ -179,7 +179,7 @@ def facts_of(notice: Notice, text: str) -> Facts:
         ruling=has(DOCUMENTS, "document/ruling", served),
         final_award=has(FACTS, "facts/final_award", text),
         employer=has(FACTS, "facts/employer_addressed", text)
-        or any(len(name) >= 4 and org.search(name) for name in notice.respondents),
+        or any(len(name) >= 4 and ORGANISATION.search(name) for name in notice.respondents),
         case_kinds=frozenset(r.id.split("/")[1] for r in CASE_KINDS if r.search(compact(numbers))),
         mentions_appeal="上诉" in text,
     )

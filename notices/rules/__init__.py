@@ -49,6 +49,10 @@ class RuleTable:
     def __iter__(self):
         return iter(self.rules)
 
+    @cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
+
 
 ALL_TABLES: list[RuleTable] = []
 

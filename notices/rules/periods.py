@@ -193,7 +193,7 @@ def anchor_of(words: str) -> str:
 
 
 def rule(table_, rule_id: str) -> Rule:
-    return next(r for r in table_ if r.id == rule_id)
+    return table_.by_id[rule_id]
 
 
 def enclosing(text: str, start: int, end: int, stops: str) -> str:

@@ -2,6 +2,8 @@
 ends (signature), who issued it and when. Used by the segmenter and for block-level fields."""
 from __future__ import annotations
 
+import regex
+
 from notices.dates import YEAR
 from notices.rules import Rule, table
 from notices.rules.parts import AUTHORITY_SUFFIX, SELF
@@ -23,7 +25,7 @@ TITLES = table(
     Rule(
         "title/notice",
         rf"""
-        (?:(?<=^)|(?<=\n))
+        ^                               # a line of its own (MULTILINE)
         (?!特此)
         (?P<title>
             (?P<authority>{AUTHORITY})?
@@ -38,6 +40,7 @@ TITLES = table(
                "淄博市张店区劳动人事争议仲裁委员会开庭公告\n", "公 告\n", "延期开庭公告\n",
                "芜湖市劳动人事争议仲裁院关于疫情防控期间仲裁等事项安排的公告返回公告列表 >>\n"),
         reject=("特此公告\n", "宁德时代发布公告,公司于2024年召开了会议。\n", "根据京东招商网站发布的商家公告,升级后\n"),
+        flags=regex.VERBOSE | regex.MULTILINE,
     ),
     Rule(
         "title/inline",  # a page printed as one line: '开庭公告 本院定于…', '公告 山西晋鼎恒泰商贸有限公司:…'
@@ -162,10 +165,11 @@ OPENINGS = table(
     Rule(
         "opening/body",  # no addressee: 本委受理的申请人…与被申请人…一案
         rf"""
-        (?:(?<=^)|(?<=\n))
+        ^
         (?:{SELF}|{AUTHORITY})(?:依法)?(?:已)?(?:立案)?受理
         """,
         match=("\n本委受理的申请人孟庆华", "\n绍兴市柯桥区劳动人事争议仲裁委员会已受理申请人"),
         reject=("申请人与本委受理",),
+        flags=regex.VERBOSE | regex.MULTILINE,
     ),
 )
