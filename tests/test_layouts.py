@@ -76,3 +76,13 @@ def test_notices_one_after_another(layout, size, printed):
 def test_news_alone_gives_nothing():
     for layout in LAYOUTS.values():
         assert extract_text(layout(on_news_page())) == []
+
+
+def test_court_bulletin_page_in_every_layout():
+    """人民法院报 prints notice after notice, each opened by its court in brackets."""
+    page = (Path(__file__).parent / "pages" / "court_bulletin.txt").read_text(encoding="utf-8")
+    expected = fields(page)
+    assert [record["authority"] for record in expected] == ["北京市朝阳区人民法院", "上海市浦东新区人民法院",
+                                                            "广州市天河区人民法院"]
+    for name, layout in LAYOUTS.items():
+        assert fields(layout(page)) == expected, name

@@ -14,7 +14,7 @@ FULL_DATE = (
     r"|\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)|\d{4}/\d{1,2}/\d{1,2}(?!\d))"
 )
 # An issuing body's name: place and body, ending in a known suffix.
-AUTHORITY = rf"(?:[\p{{Han}}()]{{0,40}}?{AUTHORITY_SUFFIX}(?:办公室)?)"
+AUTHORITY = rf"(?:最高人民法院|[\p{{Han}}()]{{1,40}}?{AUTHORITY_SUFFIX}(?:办公室)?)"  # a bare 法院 names no one
 # What a title may say before 公告: the kind of notice.
 TITLE_KIND = r"(?:延期开庭|变更开庭|恢复开庭|开庭|送达|裁决书送达|判决书送达|文书送达|诉讼文书送达|执行|拍卖|公示催告|应诉)"
 # Where a name may begin: line start, after a space, a bracket tag such as [北京], or 特此公告.
@@ -41,6 +41,12 @@ TITLES = table(
                "芜湖市劳动人事争议仲裁院关于疫情防控期间仲裁等事项安排的公告返回公告列表 >>\n"),
         reject=("特此公告\n", "宁德时代发布公告,公司于2024年召开了会议。\n", "根据京东招商网站发布的商家公告,升级后\n"),
         flags=regex.VERBOSE | regex.MULTILINE,
+    ),
+    Rule(
+        "title/bracketed",  # 人民法院报: each notice opens with its court in brackets, 【北京市朝阳区人民法院】张三:…
+        rf"[【\[](?P<title>(?P<authority>{AUTHORITY}))[】\]]",
+        match=("【北京市朝阳区人民法院】张三:本院受理", "[上海市浦东新区人民法院]王五:"),
+        reject=("[北京]北京市丰台区人民法院", "【公告】"),
     ),
     Rule(
         "title/inline",  # a page printed as one line: '开庭公告 本院定于…', '公告 山西晋鼎恒泰商贸有限公司:…'
@@ -127,7 +133,7 @@ OPENINGS = table(
     Rule(
         "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…  (a bracket may hold a colon: (身份证号:…))
         rf"""
-        (?:\G|(?<=^)|(?<=[\n:。;!?.…\s]))   # names start after a boundary: the scan stays linear
+        (?:\G|(?<=^)|(?<=[\n:。;!?.…\s】\]]))   # names start after a boundary: the scan stays linear
         (?P<names>(?:[^\n:。;!?.…()]|\([^()\n]{{0,40}}\)){{2,200}}?)
         :\s*
         (?=
