@@ -150,7 +150,7 @@ def split_notices(text: str) -> list[tuple[int, int]]:
             close(event.end)
         elif event.kind == "title":
             close(event.start)
-            current = {"start": event.start, "kind": "title"}
+            current = {"start": event.start, "kind": "title", "lists_hearings": "开庭" in text[event.start:event.end]}
         elif event.kind in ("addressee", "body"):
             if current is not None and not _has_body(text, current["start"], event.start):
                 continue  # the header of the notice already open
@@ -172,9 +172,11 @@ def _starts_another(text: str, current: dict, event: _Event) -> bool:
         return False
     if current["kind"] == "hearing_sentence":
         return True
+    if current.get("lists_hearings"):
+        return False  # 开庭公告: the hearings listed under it
     # Inside an addressed notice the hearing is of 此案 or of the case against 你; one that
     # names other parties is the next notice.
-    return current["kind"] != "title" and not ADDRESSED.search(text, event.start, event.end)
+    return not ADDRESSED.search(text, event.start, event.end)
 
 
 def _has_body(text: str, a: int, b: int) -> bool:

@@ -86,3 +86,11 @@ def test_court_bulletin_page_in_every_layout():
                                                             "广州市天河区人民法院"]
     for name, layout in LAYOUTS.items():
         assert fields(layout(page)) == expected, name
+
+
+def test_every_two_notices_back_to_back_stay_two(printed):
+    """Any notice followed by any other, a blank line between: each keeps its own records."""
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in NOTICES}
+    merged = [(a, b) for a in texts for b in texts
+              if a != b and len(extract_text(texts[a] + "\n\n" + texts[b])) != len(printed[a]) + len(printed[b])]
+    assert merged == []
