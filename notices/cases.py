@@ -20,6 +20,10 @@ _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(
 _SPACE = regex.compile(r"\s+")
 
 
+# A full number: everything up to the sequence number is the prefix a follower shares.
+FULL_NUMBER = regex.compile(r"(?P<prefix>.*?[\]〕)】）](?:.*?[^\d\-—–~至])?)第?\d+(?:[-—–~至]\d+)?号")
+
+
 def fold(text: str) -> str:
     """Width folded, one bracket form, no spaces: how two printings of one string compare."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_BRACKETS))
@@ -42,9 +46,25 @@ def parties_key(notice: Notice) -> str | None:
     return f"parties:{fold(notice.authority or '')}|{respondents}|{claimants}"
 
 
+def full_numbers(numbers: list[str]) -> list[str]:
+    """Case numbers with an abbreviated follower ('…〔2026〕第0126号、第0127号') completed from the
+    full number before it, so 第0127号 of one committee is not the same case as another's."""
+    completed, prefix = [], ""
+    for number in numbers:
+        head = FULL_NUMBER.match(number)
+        if head:
+            prefix = head.group("prefix")
+            completed.append(number)
+        elif prefix:
+            completed.append(prefix + number.removeprefix("第"))
+        else:
+            completed.append(number)
+    return completed
+
+
 def notice_case_keys(notice: Notice) -> list[str]:
     """Every case a notice belongs to: one per distinct case number, else its parties case."""
-    keys = _unique(case_key(number) for number in notice.case_numbers if case_key(number))
+    keys = _unique(case_key(number) for number in full_numbers(notice.case_numbers) if case_key(number))
     if keys:
         return keys
     key = parties_key(notice)
@@ -124,7 +144,7 @@ def _event(notice: Notice) -> CaseEvent:
 
 def _first_printing(key: str, ordered: list[Notice]) -> str | None:
     for notice in ordered:
-        for number in notice.case_numbers:
+        for number in full_numbers(notice.case_numbers):
             if case_key(number) == key:
                 return number
     return None

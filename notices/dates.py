@@ -71,8 +71,6 @@ TIME = regex.compile(
     regex.VERBOSE,
 )
 
-WEEKDAY = regex.compile(r"\s*\(\s*(?:星期|周|礼拜)[一二三四五六日天]\s*\)")
-
 
 @dataclass(frozen=True)
 class DateHit:

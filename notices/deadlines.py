@@ -111,8 +111,8 @@ KINDS = (  # every kind derive() makes, in display order for deadlines on one da
 MOVED = "a rest day: moved to the next working day"
 ORGANISATION = regex.compile(ORG_SUFFIX + r"$")
 # chinese_calendar raises NotImplementedError outside the years it covers; a date near year 9999
-# (a misread year) overflows first. Either way there is no date, and a Problem says so.
-UNCOUNTABLE = (NotImplementedError, OverflowError)
+# (a misread year) overflows first (OverflowError for days, ValueError for months). Either way there is no date, and a Problem says so.
+UNCOUNTABLE = (NotImplementedError, OverflowError, ValueError)
 START_WORDS = {"publication": "published", "deemed_service": "deemed served", "answer_deadline": "answer period ends",
                "evidence_deadline": "evidence period ends"}
 

@@ -19,6 +19,7 @@ from tabulate import tabulate
 from notices.model import Notice
 from notices.normalize import to_simplified
 from notices.pipeline import extract_text
+from notices.read import UnreadablePage, read_page
 
 SCALARS = ("notice_type", "authority", "dispute_type", "hearing_datetime", "venue", "publication_date")
 LISTS = ("respondents", "claimants", "case_numbers")
@@ -78,6 +79,7 @@ class Result:
     files: int = 0
     gold_records: int = 0
     found_records: int = 0
+    skipped: list[str] = field(default_factory=list)
 
 
 def _compare(result: Result, name: str, gold: dict, got: dict) -> None:
@@ -124,14 +126,21 @@ def _as_gold(notice: Notice) -> dict:
 
 
 def evaluate(corpus: Path) -> Result:
+    """Score every labelled notice of the corpus; a file that cannot be read is named in
+    result.skipped and scores nothing."""
     result = Result()
     for text_file in sorted(corpus.glob("*.txt")):
         gold_file = text_file.with_suffix(".json")
         if not gold_file.exists():
             continue
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(gold_file.read_text(encoding="utf-8"))
+            page = read_page(text_file)
+        except (OSError, ValueError, UnreadablePage) as error:  # JSONDecodeError and UnicodeError are ValueErrors
+            result.skipped.append(f"{text_file.stem}: {error}")
+            continue
         golds = gold if isinstance(gold, list) else [gold]
-        found = [_as_gold(n) for n in extract_text(text_file.read_text(encoding="utf-8"), text_file.name)]
+        found = [_as_gold(n) for n in extract_text(page.text, text_file.name, page.page_date)]
         result.files += 1
         result.gold_records += len(golds)
         result.found_records += len(found)
@@ -145,6 +154,8 @@ def report(result: Result, misses: int = 40) -> str:
             for name, s in ((n, result.scores[n]) for n in FIELDS)]
     lines = [f"{result.files} files, {result.gold_records} gold records, {result.found_records} extracted",
              tabulate(rows, headers=("field", "tp", "fp", "fn", "precision", "recall", "F1"))]
+    if result.skipped:
+        lines.append("\nnot scored (unreadable):\n" + "\n".join(f"  {why}" for why in result.skipped))
     if result.misses and misses:
         lines.append(f"\nmisses ({len(result.misses)}; first {min(misses, len(result.misses))}):")
         for name, key, gold, got in result.misses[:misses]:

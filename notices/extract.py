@@ -52,7 +52,9 @@ LINE = regex.compile(r"[^\n]+")
 HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 COURT_SCHEDULES = regex.compile(r"(?:本院|我院)(?:将)?定于")
 OPEN_BRACKET = regex.compile(r"[\[〔(【]")
-NAME_GAP = regex.compile(r"(?<![、,;\s])\s+(?![、,;\s])")
+NAME_GAP = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
+NOT_A_NAME = regex.compile(  # outside brackets: (身份证号:3201…) annotates a name
+    r"(?:书|传票|通知|副本|证据|材料)$|(?<!\([^()]{0,40})(?:公告|\d{4}|\d+号)")
 HEARING_WORDS = regex.compile(HEARING_WORD)
 AUTHORITY_END = regex.compile(AUTHORITY_SUFFIX)
 
@@ -71,29 +73,44 @@ class Draft:
             self.spans[name] = list(spans)
 
     def add(self, name: str, value: str, span: Span) -> None:
-        """Append to a list field, skipping a value already there (or contained in one)."""
+        """Append to a list field, skipping a value already there; a name printed once with its
+        place (沙坪坝区天喜四层火锅) and once without (天喜四层火锅) is one party, kept whole."""
         values = self.fields.setdefault(name, [])
         spans = self.spans.setdefault(name, [])
         for i, old in enumerate(values):
-            if value in old:
+            if old == value or same_with_place(value, old):
                 return
-            if old in value:  # keep the fuller form of the same name
+            if same_with_place(old, value):
                 values[i], spans[i] = value, span
                 return
         values.append(value)
         spans.append(span)
 
+    def copy(self) -> Draft:
+        return Draft(dict(self.fields), dict(self.spans), list(self.problems))
+
     def problem(self, field_name: str | None, code: str, message: str, span: Span | None = None) -> None:
         self.problems.append((field_name, code, message, span))
 
 
+def same_with_place(short: str, long: str) -> bool:
+    """long is short with a place name before it."""
+    return long.endswith(short) and len(short) >= 4 and bool(PLACE.fullmatch(long[: len(long) - len(short)]))
+
+
 # -- 1. frame ---------------------------------------------------------------------------------
+
+BARE_PLACE_LEVEL = regex.compile(r"[市区县省州盟旗]")
+PLACE_CHAR = regex.compile(r"(?![向到于由的在是经为了及和与对将被受理])\p{Han}")
+PLACE = regex.compile(r"\p{Han}{1,8}?(?:省|自治区|市|地区|州|盟|县|区|旗|镇|乡|街道)")
+SIGNATURE_REACH = 240  # a signature closes its notice: look for it only in the notice's tail
+
 
 def frame(text: str, a: int, b: int, page_date: dt.date | None) -> Draft:
     draft = Draft()
     signature = None
     for rule in SIGNATURES:
-        for m in rule.finditer(text, a, b):
+        for m in rule.finditer(text, max(a, b - SIGNATURE_REACH), b):
             if signature is None or m.start() > signature.start():
                 signature = m
     _authority(draft, text, a, b, signature)
@@ -122,16 +139,19 @@ def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
 
 
 def _complete_authority(text: str, a: int, b: int, span: Span) -> Span:
-    """'市劳动人事争议仲裁委员会' with its city dropped: take the full name from the body."""
+    """'市劳动人事争议仲裁委员会' with its city dropped: take the city from where the body names
+    the body in full (…,长沙市劳动人事争议仲裁委员会位于…): the Chinese characters just before it,
+    up to four, stopping at a word that cannot be part of a place name."""
     name = text[span[0]:span[1]]
-    if not regex.match(r"[市区县省州盟旗]", name):
+    if not BARE_PLACE_LEVEL.match(name):
         return span
-    fuller = regex.search(rf"\p{{Han}}{{2,12}}{regex.escape(name)}", text[a:b])
-    if fuller:
-        start = a + fuller.start()
-        while not regex.match(AUTHORITY, text[start:a + fuller.end()]) or text[start] in "在于的":
-            start += 1
-        return start, a + fuller.end()
+    for found in regex.finditer(regex.escape(name), text[a:b]):
+        end = a + found.start()
+        start = end
+        while start > max(a, end - 4) and PLACE_CHAR.match(text, start - 1):
+            start -= 1
+        if end - start >= 2:
+            return start, end + len(name)
     return span
 
 
@@ -181,7 +201,7 @@ def _first_hearing_at(text: str, a: int, b: int) -> int | None:
 
 
 def _states_hearing(text: str, a: int, b: int) -> bool:
-    when = WHEN_AT.rules[0].compiled.search(text, a, b)
+    when = WHEN_AT.by_id["hearing_when/relative_then_date"].compiled.search(text, a, b)
     return bool(when and when.group("time") and (CLAUSES.first(text, a, b)[0] or CASE_NUMBERS.first(text, a, b)[0]))
 
 
@@ -282,37 +302,50 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
         return []
     m = min(found, key=lambda m: m.start())
     s, e = m.span("names")
-    for fence in (*(rule.search(text, s, e + 1) for rule in TITLES), *SIGNATURES.rules[0].finditer(text, s, e),
+    for fence in (*(rule.search(text, s, e + 1) for rule in TITLES), *SIGNATURES.by_id["signature/closing"].finditer(text, s, e),
                   ADDRESSEE_LEAD.match(text, s, e)):
         if fence and fence.end() <= e:
             s = max(s, fence.end())
-    gaps = list(NAME_GAP.finditer(text, s, e))
-    if gaps:  # a flattened page: '起诉状副本及开庭传票 钟双辉 钟双辉' — the name is the last word
-        s = gaps[-1].end()
-    return [span for span in split_names(text, s, e) if not YOU_RE.fullmatch(text, *span)]
+    # Names may be space-separated; going back from the colon, the first piece that is no name
+    # (a heading '起诉状副本及开庭传票', a case number, a date) ends the addressee.
+    pieces = []
+    for piece in reversed(_pieces(text, s, e)):
+        if NOT_A_NAME.search(text, *piece):
+            break
+        pieces.insert(0, piece)
+    return [span for piece in pieces for span in split_names(text, *piece) if not YOU_RE.fullmatch(text, *span)]
+
+
+def _pieces(text: str, s: int, e: int) -> list[Span]:
+    """Names on one line separated by a space between Chinese characters ('Smart Link Ltd' stays)."""
+    cuts = [gap.span() for gap in NAME_GAP.finditer(text, s, e)]
+    edges = [s, *(x for cut in cuts for x in cut), e]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
 
 
 def hearing(draft: Draft, text: str, a: int, b: int, publication: dt.date | None, previous: dt.date | None) -> None:
     if NOT_YET.search(text, a, b):
         return
-    default_year = publication.year if publication else (previous.year if previous else None)
     for rule in HEARING_ANCHORS:
         for anchor in rule.finditer(text, a, b):
-            if _read_hearing(draft, text, anchor.end(), b, default_year, previous):
+            if _read_hearing(draft, text, anchor.end(), b, publication, previous):
                 return
-    if _read_hearing(draft, text, a, b, default_year, previous, anchored=False):
-        return
+    _read_hearing(draft, text, a, b, publication, previous, anchored=False)
 
 
-def _read_hearing(draft, text, at, b, default_year, previous, anchored=True) -> bool:
+def _read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date | None,
+                  previous: dt.date | None, anchored: bool = True) -> bool:
+    """Read the hearing time at `at` (right after an anchor such as 定于), or anywhere in the
+    item when not anchored (list rows); True when the item's hearing has been settled."""
+    default_year = publication.year if publication else (previous.year if previous else None)
     sentence_end = text.find("。", at, b)
     sentence_end = b if sentence_end < 0 else sentence_end
     if anchored and not HEARING_WORDS.search(text, at, sentence_end):
         return False
-    when_rule = WHEN_AT.rules[0].compiled
+    when_rule = WHEN_AT.by_id["hearing_when/relative_then_date"].compiled
     when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, b)
     if when is None or (when.group("same_day") and previous is None) or (not anchored and not when.group("time")):
-        relative = WHEN_AT.rules[1].compiled.match(text, at, b) if anchored else None
+        relative = WHEN_AT.by_id["hearing_when/relative"].compiled.match(text, at, b) if anchored else None
         if relative:
             span = relative.span("relative")
             draft.put("hearing_text", text[span[0]:span[1]], span)
@@ -330,10 +363,12 @@ def _read_hearing(draft, text, at, b, default_year, previous, anchored=True) -> 
             draft.put("hearing_datetime", None)
             draft.fields["hearing_stated"] = True
             return True
-        if hit.year_assumed:
-            draft.problem("hearing_datetime", "year_assumed",
-                          f"the hearing date has no year; {default_year} is taken from the notice date", when.span())
         day = hit.date
+        if hit.year_assumed:
+            if publication and day < publication:  # 1月20日 in a notice of 12月10日: next January
+                day = _next_year(day)
+            draft.problem("hearing_datetime", "year_assumed",
+                          f"the hearing date has no year; {day.year} is taken from the notice date", when.span())
     clock = None
     if when.group("time"):
         clock, error = dates.parse_time_match(when)
@@ -343,9 +378,15 @@ def _read_hearing(draft, text, at, b, default_year, previous, anchored=True) -> 
             draft.fields["hearing_stated"] = True
             return True
     draft.put("hearing_datetime", dates.combine(day, clock), when.span())
-    draft.fields["hearing_date_only"] = clock is None
     _venue(draft, text, when.end(), sentence_end)
     return True
+
+
+def _next_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 2月29日
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _venue(draft: Draft, text: str, at: int, end: int) -> None:
@@ -363,9 +404,9 @@ def _venue(draft: Draft, text: str, at: int, end: int) -> None:
 def documents(draft: Draft, text: str, a: int, b: int) -> None:
     """Documents served; when the list names none, the decision the notice says was made."""
     draft.fields.setdefault("documents", [])
-    _documents_of(draft, text, SERVED.rules[0].finditer(text, a, b))
+    _documents_of(draft, text, SERVED.by_id["documents/served"].finditer(text, a, b))
     if not draft.fields["documents"] and SERVICE.search(text, a, b):
-        _documents_of(draft, text, SERVED.rules[1].finditer(text, a, b))
+        _documents_of(draft, text, SERVED.by_id["documents/made"].finditer(text, a, b))
 
 
 def _documents_of(draft: Draft, text: str, matches) -> None:
@@ -390,9 +431,7 @@ def _documents_of(draft: Draft, text: str, matches) -> None:
             cursor = sep.end() if sep else e
 
 
-def notice_type(draft: Draft, text: str, a: int, b: int, in_list: bool) -> str:
-    if in_list:
-        return "hearing_list"
+def notice_type(draft: Draft, text: str, a: int, b: int) -> str:
     if any(draft.fields.get(name) for name in ("hearing_datetime", "hearing_text", "hearing_stated")):
         return "hearing"
     served = " ".join(draft.fields.get("documents", []))
@@ -421,7 +460,7 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None) -> 
             if not _is_announcement(text, a, b, head):
                 return []
             draft = _announcement(head)
-        return [_record(block, page, draft, notice_type(draft, text, a, b, False))]
+        return [_record(block, page, draft, notice_type(draft, text, a, b))]
     records, previous = [], None
     for s, e in spans:
         draft = _item(head, text, s, e, named, publication, previous)
@@ -432,7 +471,7 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None) -> 
 
 
 def _item(head: Draft, text, a, b, named, publication, previous) -> Draft:
-    draft = Draft(dict(head.fields), dict(head.spans), list(head.problems))
+    draft = head.copy()
     case_numbers(draft, text, a, b)
     parties(draft, text, a, b, named)
     hearing(draft, text, a, b, publication, previous)
@@ -451,7 +490,7 @@ def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
 
 def _is_announcement(text: str, a: int, b: int, head: Draft) -> bool:
     """A notice by a court or committee that concerns no case: titled, and from an authority."""
-    title = TITLES.rules[0].search(text, a, min(b, a + 200))
+    title = TITLES.by_id["title/notice"].search(text, a, min(b, a + 200))
     return bool(title and head.fields.get("authority") and AUTHORITY_END.search(head.fields["authority"]))
 
 
@@ -465,7 +504,7 @@ def _announcement(head: Draft) -> Draft:
 
 def _table_record(block: Block, page: str, head: Draft, row: dict[str, Span], publication) -> Notice:
     text = block.norm.text
-    draft = Draft(dict(head.fields), dict(head.spans), list(head.problems))
+    draft = head.copy()
     for role in ("claimants", "respondents"):
         draft.fields[role] = []
         if role in row:
@@ -478,8 +517,7 @@ def _table_record(block: Block, page: str, head: Draft, row: dict[str, Span], pu
     if "venue" in row:
         draft.put("venue", text[slice(*row["venue"])].strip(), row["venue"])
     if "when" in row:
-        _read_hearing(draft, text, row["when"][0], row["when"][1], publication.year if publication else None,
-                      None, anchored=False)
+        _read_hearing(draft, text, row["when"][0], row["when"][1], publication, None, anchored=False)
     return _record(block, page, draft, "hearing_list", item=(min(s for s, _ in row.values()), max(e for _, e in row.values())))
 
 
@@ -495,7 +533,7 @@ def _record(block: Block, page: str, draft: Draft, kind: str, item: Span | None 
     start, end = item or (block.start, block.end)
     return Notice(
         page=page,
-        span=block.page_span(),
+        span=block.page_span(),  # a hearing list is one notice: every record of it has its span
         notice_type=kind,
         authority=f.get("authority"),
         respondents=f.get("respondents", []),

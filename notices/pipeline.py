@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,13 +37,13 @@ def extract_page(path: str | Path) -> PageResult:
         page: Page = read_page(path)
     except UnreadablePage as error:
         return PageResult(str(path), error=str(error))
-    return PageResult(page.path, extract_text(page.text, page.path, page.page_date), page.page_date)
+    try:
+        notices = extract_text(page.text, page.path, page.page_date)
+    except Exception as error:  # a bug met on this page must not stop the batch: report it, go on
+        return PageResult(page.path, page_date=page.page_date,
+                          error=f"extraction failed ({type(error).__name__}: {error}); please report this page")
+    return PageResult(page.path, notices, page.page_date)
 
 
-def iter_page_files(paths: list[str]) -> list[Path]:
+def iter_page_files(paths: list[str]) -> list[str]:
     return page_files(paths)
-
-
-def extract_paths(paths: list[str]) -> Iterator[PageResult]:
-    for path in iter_page_files(paths):
-        yield extract_page(path)

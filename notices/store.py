@@ -130,7 +130,10 @@ class Store:
         if not path.exists():
             if not create:
                 raise StoreError(f"no store at {path}: run `notices run` first")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"cannot make a store at {path}: {error.strerror or error}") from None
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))

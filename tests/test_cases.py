@@ -172,3 +172,12 @@ def test_cases_are_sorted_by_key_and_deterministic():
     keys = [case.key for case in build_cases(notices)]
     assert keys == sorted(keys)
     assert build_cases(notices) == build_cases(list(reversed(notices)))
+
+
+def test_abbreviated_numbers_of_two_committees_are_two_cases():
+    """第0127号 follows a full number: it is that committee's case, not every 第0127号."""
+    first = notice(case_numbers=["拉劳人仲院案〔2026〕第0126号", "第0127号"], respondents=["甲公司有限公司"])
+    second = notice(case_numbers=["三劳人仲院案〔2026〕第0126号", "第0127号"], respondents=["乙公司有限公司"])
+    keys = {case.key: case.respondents for case in build_cases([first, second])}
+    assert len(keys) == 4
+    assert keys[case_key("拉劳人仲院案〔2026〕第0127号")] == ["甲公司有限公司"]

@@ -201,3 +201,43 @@ def test_time_on_the_next_line():
     notice = one("王强：\n本委受理申请人李明与你劳动争议一案（京劳人仲字[2026]第100号）。本委定于2026年3月3日\n上午9时在本委"
                  "仲裁庭开庭审理。" + ARB_SIGNATURE)
     assert notice.hearing_datetime == at(2026, 3, 3, 9, 0)
+
+
+def test_hearing_without_year_after_new_year():
+    """A notice of 12月10日 that sets 1月20日 means the January after it."""
+    notice = one("王强：\n本委受理申请人李明与你劳动争议一案（京劳人仲字[2026]第104号），本委定于1月20日上午9时在本委仲裁庭开庭审理。"
+                 "\n特此公告\n北京市劳动人事争议仲裁委员会\n2026年12月10日")
+    assert notice.hearing_datetime == at(2027, 1, 20, 9, 0)
+    assert [p.code for p in notice.problems if p.field == "hearing_datetime"] == ["year_assumed"]
+
+
+def test_issuer_signed_without_its_city_takes_it_from_the_body():
+    notice = one("张三：\n本委受理申请人李四与你劳动争议一案（青劳人仲案[2026]第5号），申请人李四向青岛市劳动人事争议仲裁委员会申请仲裁。"
+                 "现依法向你公告送达仲裁申请书副本。\n特此公告\n市劳动人事争议仲裁委员会\n2026年3月1日")
+    assert notice.authority == "青岛市劳动人事争议仲裁委员会"
+
+
+@pytest.mark.parametrize("names, expected", [
+    ("王伟、王伟强", ["王伟", "王伟强"]),  # one name inside another is still another person
+    ("青岛宏达建材有限公司、青岛宏达建材有限公司黄岛分公司", ["青岛宏达建材有限公司", "青岛宏达建材有限公司黄岛分公司"]),
+])
+def test_parties_whose_names_contain_each_other(names, expected):
+    notice = one(f"本院定于2026年3月1日上午9时在本院第一法庭公开审理原告张三诉被告{names}买卖合同纠纷一案。")
+    assert notice.respondents == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Smart Link Trading Limited", ["Smart Link Trading Limited"]),
+    ("青岛宏达建材有限公司 王大力", ["青岛宏达建材有限公司", "王大力"]),
+    ("起诉状副本及开庭传票 钟双辉 钟双辉", ["钟双辉"]),
+])
+def test_addressee_line_with_spaces(line, expected):
+    notice = one(f"{line}:\n本院受理原告张三诉你买卖合同纠纷一案,现依法向你公告送达起诉状副本。\n北京市朝阳区人民法院\n2026年3月1日")
+    assert notice.respondents == expected
+
+
+def test_absurd_year_gives_problems_not_an_exception():
+    notice = one("北京某某有限公司:\n本院受理原告张三诉你买卖合同纠纷一案,现依法向你公告送达起诉状副本。自公告之日起满三个月,即视为送达。"
+                 "\n特此公告\n北京市朝阳区人民法院\n9999年12月1日\n")
+    assert notice.publication_date == dt.date(9999, 12, 1)
+    assert notice.deadlines == [] and "calendar_unavailable" in [p.code for p in notice.problems]

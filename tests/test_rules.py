@@ -5,9 +5,9 @@ import pytest
 
 import notices.extract  # noqa: F401  (registers every rule table)
 import notices.rules.periods  # noqa: F401
-from notices.rules import ALL_TABLES
+from notices.rules import ALL_TABLES, STANDALONE
 
-RULES = [rule for table in ALL_TABLES for rule in table]
+RULES = [rule for table in ALL_TABLES for rule in table] + STANDALONE
 
 
 def test_every_rule_has_examples():

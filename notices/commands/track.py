@@ -33,12 +33,13 @@ PROGRESS_DELAY_SECONDS = 0.5  # a bar for batches that take more than a moment
 
 
 def store_errors(handler):
-    """A store that stays busy past the timeout (or a failing disk) is one line, exit 1."""
+    """A store that stays busy past the timeout, is damaged, or sits on a failing disk is one
+    line, exit 1."""
     @functools.wraps(handler)
     def guarded(args) -> int:
         try:
             return handler(args)
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             print(f"notices: {args.db}: {error}", file=sys.stderr)
             return 1
     return guarded

@@ -55,6 +55,13 @@ class RuleTable:
 
 
 ALL_TABLES: list[RuleTable] = []
+STANDALONE: list[Rule] = []  # rules used on their own, outside a table
+
+
+def standalone(rule: Rule) -> Rule:
+    """Declare a rule used on its own; it is registered for the rule self-tests."""
+    STANDALONE.append(rule)
+    return rule
 
 
 def table(name: str, *rules: Rule) -> RuleTable:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from notices.dates import DATE, TIME
-from notices.rules import Rule, table
+from notices.rules import Rule, standalone, table
 
 PERIOD_END = (
     r"(?:公告期满|公告送达期满|公告期届满|答辩期满|答辩期限届满|答辩期届满|举证期满|举证期限届满|举证期届满|"
@@ -84,15 +84,15 @@ VENUE = table(
     ),
 )
 
-VENUE_LABELLED = Rule(
+VENUE_LABELLED = standalone(Rule(
     "venue/labelled",  # 开庭地点:柳州市柳北区跃进路52号…, 地点:第一法庭
     r"(?:开庭地点|(?<=[,;\s])地点)\s*[:为]\s*(?P<place>[^\n。;,\s]{2,120})",
     match=("开庭地点:柳州市柳北区跃进路52号柳北区人力资源和社会保障局四楼第一仲裁庭", "9:00,地点:第一法庭;"),
     reject=("开庭时间及地点将另行通知",),
-)
+))
 
-NOT_YET = Rule(
+NOT_YET = standalone(Rule(
     "hearing/not_yet",  # 开庭时间另行通知: the notice announces no hearing
     r"开庭(?:时间|日期|时间及地点|时间、地点|事宜)?(?:及地点)?(?:将|均)?另行(?:通知|告知|公告)",
     match=("开庭日期另行通知", "本案开庭时间及地点将另行通知", "开庭时间、地点另行通知"),
-)
+))

@@ -68,7 +68,6 @@ class Clause:
     respondents: list[Span] = field(default_factory=list)
     addressed: bool = False  # the respondents include 你/你单位/你们: the addressee
     dispute: Span | None = None
-    span: Span = (0, 0)
 
 
 def _strip(text: str, a: int, b: int) -> Span:
@@ -153,7 +152,7 @@ def _last_separator(text: str, a: int, p: int) -> int:
 
 def parse_clause(text: str, a: int, b: int) -> Clause:
     """Split the clause text[a:b] (without its 一案) into claimants, respondents and cause."""
-    clause = Clause(span=(a, b))
+    clause = Clause()
     label = CLAIMANT_LABEL.search(text, a, b)
     if label:
         a = label.end()

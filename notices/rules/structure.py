@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from notices.dates import YEAR
-from notices.rules import Rule, table
+from notices.rules import Rule, standalone, table
 from notices.rules.parts import AUTHORITY_SUFFIX, SELF
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
@@ -33,7 +33,7 @@ TITLES = table(
             {TITLE_KIND}?
             (?:公\s?告(?:送达书)?|告\s?示|通\s?告)
         )
-        [^\S\n]*(?:[^\n。,;:]{{0,20}})?   # website navigation glued to a title line
+        [^\S\n]*(?:(?:返回|回到|打印|关闭|更多)[^\n。,;:]{{0,16}})?   # website navigation glued to a title line
         (?=\n|$)
         """,
         match=("开庭公告\n", "公告\n", "送达公告\n", "公告送达书\n", "呼和浩特市劳动人事争议仲裁院公告\n",
@@ -121,12 +121,12 @@ LABELLED_DATE = table(
 )
 
 # A bare date on its own line just under the title (notice lists on websites).
-DATE_LINE = Rule(
+DATE_LINE = standalone(Rule(
     "date_line",
     rf"(?:(?<=^)|(?<=\n))\s*(?P<date>{FULL_DATE})\s*(?=\n|$)",
     match=("\n2020-01-30\n",),
     reject=("本委于2026年5月11日作出决定。",),
-)
+))
 
 OPENINGS = table(
     "opening",
