@@ -301,9 +301,9 @@ def assert_evidence(page: str, notices: list[Notice], literal: bool) -> None:
                 if name in DATE_FIELDS:
                     assert_date_source(name, value, in_context(page, start, end))
                     continue
-                assert value in in_context(page, start, end), (name, value, page[start:end])
+                assert value == in_context(page, start, end), (name, value, page[start:end])
                 if literal:
-                    assert value in normalize(page, start, end).text, (name, value, page[start:end])
+                    assert value == normalize(page, start, end).text, (name, value, page[start:end])
         for name in LIST_FIELDS + TEXT_FIELDS:  # a value read from the page says where
             if getattr(notice, name):
                 assert name in notice.evidence, f"{name} {getattr(notice, name)!r} has no evidence"
