@@ -44,11 +44,8 @@ def decode(data: bytes) -> str:
             raise UnreadablePage("binary file (NUL bytes), not a text page")
         return utf16
     for codec in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if looks_like_text(text):
+        text = as_text(data, codec)
+        if text is not None:
             return text
     damaged = data.decode("utf-8", errors="replace")
     if damaged.count("\ufffd") <= max(1, len(data) // 1000) and looks_like_text(damaged):
@@ -60,14 +57,19 @@ def utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text without a byte-order mark: NUL in every other byte (ASCII) or none at all."""
     even, odd = data[0::2].count(0), data[1::2].count(0)
     for codec, nuls in (("utf-16-le", odd), ("utf-16-be", even)):
-        if nuls and min(even, odd) == 0:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if looks_like_text(text):
-                return text
+        text = as_text(data, codec) if nuls and min(even, odd) == 0 else None
+        if text is not None:
+            return text
     return None
+
+
+def as_text(data: bytes, codec: str) -> str | None:
+    """data decoded with codec, when that decodes it and gives text."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return text if looks_like_text(text) else None
 
 
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")  # not \t \n \v \f \r
