@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import notices.extract  # noqa: F401  (registers every rule table)
-import notices.rules.periods  # noqa: F401
+import notices.rules.periods  # noqa: F401  (pyflakes: imported for its tables)
 from notices.rules import ALL_TABLES, STANDALONE
 
 RULES = [rule for table in ALL_TABLES for rule in table] + STANDALONE

@@ -1,0 +1,382 @@
+"""The fields of one notice, each read from normalized text with the span it came from.
+
+frame: issuer and publication date (signature, title, labelled dates, page date); then, per
+case or hearing: case numbers, parties and cause, hearing and venue, documents served, and
+the notice type. Values are slices of the normalized text; evidence maps them back to the page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from notices import dates
+from notices.cases import case_key
+from notices.model import Span
+from notices.rules.case_numbers import CASE_NUMBERS
+from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
+from notices.rules.hearing import HEARING_ANCHORS, HEARING_WORD, NOT_YET, VENUE, VENUE_LABELLED, WHEN_AT
+from notices.rules.parties import CLAUSES, YOU_RE, Clause, parse_clause, split_names
+from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
+
+# A case number or title printed on the line before the addressee, joined to it.
+ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
+LABELLED_PARTY = regex.compile(
+    r"(?:(?<=^)|(?<=[\n\s]))(?P<role>被申请人|被申请执行人|被执行人|被上诉人|被告人?|申请执行人|申请人|上诉人|原告)"
+    r"\s*:\s*(?P<names>[^\n。;:]{2,120}?)\s*(?=\n|$|。|;)")
+LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
+SERVED_WORD = regex.compile(r".*(?:送达|公告)")
+COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
+DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定")
+FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
+SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
+BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:已|依法)*(?:立案)?受理")
+LINE_AUTHORITY = regex.compile(rf"(?:(?<=^)|(?<=\n))\s*(?P<authority>{AUTHORITY})\s*(?=\n|$)")
+OPEN_BRACKET = regex.compile(r"[\[〔(【]")
+NAME_GAP = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
+NOT_A_NAME = regex.compile(  # outside brackets: (身份证号:3201…) annotates a name
+    r"(?:书|传票|通知|副本|证据|材料)$|(?<!\([^()]{0,40})(?:公告|\d{4}|\d+号)")
+HEARING_WORDS = regex.compile(HEARING_WORD)
+
+
+
+
+@dataclass
+class Draft:
+    """A record being filled: values with their spans in the normalized text."""
+
+    fields: dict = field(default_factory=dict)
+    spans: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    def put(self, name: str, value, *spans: Span) -> None:
+        self.fields[name] = value
+        if spans:
+            self.spans[name] = list(spans)
+
+    def add(self, name: str, value: str, span: Span) -> None:
+        """Append to a list field, skipping a value already there; a name printed once with its
+        place (沙坪坝区天喜四层火锅) and once without (天喜四层火锅) is one party, kept whole."""
+        values = self.fields.setdefault(name, [])
+        spans = self.spans.setdefault(name, [])
+        for i, old in enumerate(values):
+            if old == value or same_with_place(value, old):
+                return
+            if same_with_place(old, value):
+                values[i], spans[i] = value, span
+                return
+        values.append(value)
+        spans.append(span)
+
+    def copy(self) -> Draft:
+        return Draft(dict(self.fields), dict(self.spans), list(self.problems))
+
+    def problem(self, field_name: str | None, code: str, message: str, span: Span | None = None) -> None:
+        self.problems.append((field_name, code, message, span))
+
+
+def same_with_place(short: str, long: str) -> bool:
+    """long is short with a place name before it."""
+    return long.endswith(short) and len(short) >= 4 and bool(PLACE.fullmatch(long[: len(long) - len(short)]))
+
+
+# -- 1. frame ---------------------------------------------------------------------------------
+
+BARE_PLACE_LEVEL = regex.compile(r"[市区县省州盟旗]")
+PLACE_CHAR = regex.compile(r"(?![向到于由的在是经为了及和与对将被受理])\p{Han}")
+PLACE = regex.compile(r"\p{Han}{1,8}?(?:省|自治区|市|地区|州|盟|县|区|旗|镇|乡|街道)")
+SIGNATURE_REACH = 240  # a signature closes its notice: look for it only in the notice's tail
+
+
+def frame(text: str, a: int, b: int, page_date: dt.date | None) -> Draft:
+    draft = Draft()
+    signature = None
+    for rule in SIGNATURES:
+        for m in rule.finditer(text, max(a, b - SIGNATURE_REACH), b):
+            if signature is None or m.start() > signature.start():
+                signature = m
+    _authority(draft, text, a, b, signature)
+    _publication_date(draft, text, a, b, signature, page_date)
+    return draft
+
+
+def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
+    found = None
+    if signature is not None and signature.group("authority"):
+        found = signature.span("authority")
+    for rule in TITLES:
+        title = rule.search(text, a, b) if found is None else None
+        if title and title.group("authority"):
+            found = title.span("authority")
+    for pattern in (BODY_AUTHORITY, LINE_AUTHORITY):
+        if found is None:
+            m = pattern.search(text, a, b)
+            found = m.span("authority") if m else None
+    if found is None:
+        draft.put("authority", None)
+        draft.problem("authority", "not_found", "the issuing body is not named in the notice")
+        return
+    found = _complete_authority(text, a, b, found)
+    draft.put("authority", text[found[0]:found[1]], found)
+
+
+def _complete_authority(text: str, a: int, b: int, span: Span) -> Span:
+    """'市劳动人事争议仲裁委员会' with its city dropped: take the city from where the body names
+    the body in full (…,长沙市劳动人事争议仲裁委员会位于…): the Chinese characters just before it,
+    up to four, stopping at a word that cannot be part of a place name."""
+    name = text[span[0]:span[1]]
+    if not BARE_PLACE_LEVEL.match(name):
+        return span
+    for found in regex.finditer(regex.escape(name), text[a:b]):
+        end = a + found.start()
+        start = end
+        while start > max(a, end - 4) and PLACE_CHAR.match(text, start - 1):
+            start -= 1
+        if end - start >= 2:
+            return start, end + len(name)
+    return span
+
+
+def _publication_date(draft: Draft, text: str, a: int, b: int, signature, page_date) -> None:
+    candidates = []
+    if signature is not None and signature.group("date"):
+        candidates.append(signature.span("date"))
+    for rule in LABELLED_DATE:
+        candidates += [m.span("date") for m in rule.finditer(text, a, b)]
+    first_lines = text.find("\n", text.find("\n", a) + 1, b)
+    line = DATE_LINE.search(text, a, first_lines + 1 if first_lines > 0 else min(b, a + 80))
+    if line:
+        candidates.append(line.span("date"))
+    for span in candidates:
+        m = dates.DATE.fullmatch(text, *span)
+        hit = dates.parse_date_match(m, None) if m else None
+        if hit and hit.date:
+            draft.put("publication_date", hit.date, span)
+            return
+        draft.problem("publication_date", "invalid_date", hit.error if hit else "unreadable date", span)
+    draft.put("publication_date", page_date)
+    if page_date is None:
+        draft.problem("publication_date", "not_found", "the notice is not dated and the page has no date")
+    else:
+        draft.problem("publication_date", "page_date", f"the notice is not dated; the page date {page_date} is used")
+
+
+# -- per item --------------------------------------------------------------------------------
+
+def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
+    taken: list[Span] = []
+    for rule in CASE_NUMBERS:
+        for m in rule.finditer(text, a, b):
+            span = _trim_case_prefix(text, m.span())
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            taken.append(span)
+    keys = set()
+    for span in sorted(taken):
+        value = text[span[0]:span[1]]
+        key = case_key(value)
+        if key not in keys:
+            keys.add(key)
+            draft.add("case_numbers", value, span)
+
+
+CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
+
+
+def _trim_case_prefix(text: str, span: Span) -> Span:
+    """An arbitration number's prefix is the committee's abbreviation: words before it are not."""
+    lead = CASE_PREFIX_LEAD.match(text, span[0], span[1])
+    bracket = OPEN_BRACKET.search(text, span[0], span[1])
+    if lead and bracket and lead.end() <= bracket.start() and text[span[0]] not in "[〔(【":
+        return lead.end(), span[1]
+    return span
+
+
+def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> None:
+    clause = _clause(text, a, b)
+    for span in clause.claimants:
+        draft.add("claimants", text[span[0]:span[1]], span)
+    for span in addressees:  # the notice is served on its addressees, whatever the clause says
+        draft.add("respondents", text[span[0]:span[1]], span)
+    for span in clause.respondents:
+        draft.add("respondents", text[span[0]:span[1]], span)
+    if clause.dispute:
+        s, e = clause.dispute
+        draft.put("dispute_type", text[s:e], clause.dispute)
+    draft.fields.setdefault("claimants", [])
+    draft.fields.setdefault("respondents", [])
+    if not draft.fields["respondents"]:
+        draft.problem("respondents", "not_found", "no party served could be read")
+
+
+def _clause(text: str, a: int, b: int) -> Clause:
+    for rule in CLAUSES:
+        m = rule.search(text, a, b)
+        if m:
+            parsed = parse_clause(text, *m.span("clause"))
+            if parsed.claimants or parsed.respondents or parsed.addressed:
+                return parsed
+    return labelled_parties(text, a, b)
+
+
+def labelled_parties(text: str, a: int, b: int) -> Clause:
+    """A notice set out as labelled lines: 被申请人:X公司 / 申请人:张三 / 案由:劳动报酬争议."""
+    clause = Clause()
+    for m in LABELLED_PARTY.finditer(text, a, b):
+        names = split_names(text, *m.span("names"))
+        (clause.respondents if m.group("role").startswith("被") else clause.claimants).extend(names)
+    cause = LABELLED_CAUSE.search(text, a, b)
+    if cause:
+        clause.dispute = cause.span("cause")
+    return clause
+
+
+def addressees(text: str, a: int, b: int) -> list[Span]:
+    """Names the notice is addressed to (the line that ends in a colon before the body)."""
+    found = [m for rule in OPENINGS if rule.id.startswith("opening/addressee")
+             for m in [rule.search(text, a, min(b, a + 400))] if m]
+    if not found:
+        return []
+    m = min(found, key=lambda m: m.start())
+    s, e = m.span("names")
+    for fence in (*(rule.search(text, s, e + 1) for rule in TITLES), *SIGNATURES.by_id["signature/closing"].finditer(text, s, e),
+                  ADDRESSEE_LEAD.match(text, s, e)):
+        if fence and fence.end() <= e:
+            s = max(s, fence.end())
+    # Names may be space-separated; going back from the colon, the first piece that is no name
+    # (a heading '起诉状副本及开庭传票', a case number, a date) ends the addressee.
+    pieces = []
+    for piece in reversed(_pieces(text, s, e)):
+        if NOT_A_NAME.search(text, *piece):
+            break
+        pieces.insert(0, piece)
+    return [span for piece in pieces for span in split_names(text, *piece) if not YOU_RE.fullmatch(text, *span)]
+
+
+def _pieces(text: str, s: int, e: int) -> list[Span]:
+    """Names on one line separated by a space between Chinese characters ('Smart Link Ltd' stays)."""
+    cuts = [gap.span() for gap in NAME_GAP.finditer(text, s, e)]
+    edges = [s, *(x for cut in cuts for x in cut), e]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+def hearing(draft: Draft, text: str, a: int, b: int, publication: dt.date | None, previous: dt.date | None) -> None:
+    if NOT_YET.search(text, a, b):
+        return
+    for rule in HEARING_ANCHORS:
+        for anchor in rule.finditer(text, a, b):
+            if read_hearing(draft, text, anchor.end(), b, publication, previous):
+                return
+    read_hearing(draft, text, a, b, publication, previous, anchored=False)
+
+
+def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date | None,
+                  previous: dt.date | None, anchored: bool = True) -> bool:
+    """Read the hearing time at `at` (right after an anchor such as 定于), or anywhere in the
+    item when not anchored (list rows); True when the item's hearing has been settled."""
+    default_year = publication.year if publication else (previous.year if previous else None)
+    sentence_end = text.find("。", at, b)
+    sentence_end = b if sentence_end < 0 else sentence_end
+    if anchored and not HEARING_WORDS.search(text, at, sentence_end):
+        return False
+    when_rule = WHEN_AT.by_id["hearing_when/relative_then_date"].compiled
+    when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, b)
+    if when is None or (when.group("same_day") and previous is None) or (not anchored and not when.group("time")):
+        relative = WHEN_AT.by_id["hearing_when/relative"].compiled.match(text, at, b) if anchored else None
+        if relative:
+            span = relative.span("relative")
+            draft.put("hearing_text", text[span[0]:span[1]], span)
+            draft.put("hearing_datetime", None)
+            draft.problem("hearing_datetime", "relative_hearing",
+                          f"the hearing is set relative to the notice: {text[span[0]:span[1]]}", span)
+            _venue(draft, text, relative.end(), sentence_end)
+            return True
+        return False
+    day = previous if when.group("same_day") else None
+    if day is None:
+        hit = dates.parse_date_match(when, default_year)
+        if hit.date is None:
+            draft.problem("hearing_datetime", "invalid_date", hit.error or "unreadable date", when.span())
+            draft.put("hearing_datetime", None)
+            draft.fields["hearing_stated"] = True
+            return True
+        day = hit.date
+        if hit.year_assumed:
+            if publication and day < publication:  # 1月20日 in a notice of 12月10日: next January
+                day = _next_year(day)
+            draft.problem("hearing_datetime", "year_assumed",
+                          f"the hearing date has no year; {day.year} is taken from the notice date", when.span())
+    clock = None
+    if when.group("time"):
+        clock, error = dates.parse_time_match(when)
+        if error:  # a day with an impossible time is no hearing time: null, and why
+            draft.problem("hearing_datetime", "invalid_time", error, when.span("time"))
+            draft.put("hearing_datetime", None)
+            draft.fields["hearing_stated"] = True
+            return True
+    draft.put("hearing_datetime", dates.combine(day, clock), when.span())
+    _venue(draft, text, when.end(), sentence_end)
+    return True
+
+
+def _next_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 2月29日
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _venue(draft: Draft, text: str, at: int, end: int) -> None:
+    for rule in VENUE:
+        m = rule.compiled.match(text, at, end)
+        if m:
+            group = "address" if "address" in m.groupdict() and m.group("address") else "place"
+            draft.put("venue", m.group(group).strip(), m.span(group))
+            return
+    m = VENUE_LABELLED.search(text, at, min(len(text), end + 200))
+    if m:
+        draft.put("venue", m.group("place").strip(), m.span("place"))
+
+
+def documents(draft: Draft, text: str, a: int, b: int) -> None:
+    """Documents served; when the list names none, the decision the notice says was made."""
+    draft.fields.setdefault("documents", [])
+    _documents_of(draft, text, SERVED.by_id["documents/served"].finditer(text, a, b))
+    if not draft.fields["documents"] and SERVICE.search(text, a, b):
+        _documents_of(draft, text, SERVED.by_id["documents/made"].finditer(text, a, b))
+
+
+def _documents_of(draft: Draft, text: str, matches) -> None:
+    for m in matches:
+        s, e = m.span("list")
+        titles = list(BOOK_TITLE.finditer(text, s, e))
+        if titles:
+            for t in titles:
+                draft.add("documents", t.group("doc"), t.span("doc"))
+            continue
+        cursor = s
+        for sep in [*ITEM_SEPARATOR.finditer(text, s, e), None]:
+            end = sep.start() if sep else e
+            served = SERVED_WORD.search(text, cursor, end)
+            start = served.end() if served else cursor
+            count = COPIES.search(text, start, end)
+            end = count.start() if count else end
+            lead = LEADING_NOISE.match(text, start, end)
+            start = lead.end() if lead else start
+            if DOCUMENT_NAME.fullmatch(text, start, end):
+                draft.add("documents", text[start:end], (start, end))
+            cursor = sep.end() if sep else e
+
+
+def notice_type(draft: Draft, text: str, a: int, b: int) -> str:
+    if any(draft.fields.get(name) for name in ("hearing_datetime", "hearing_text", "hearing_stated")):
+        return "hearing"
+    served = " ".join(draft.fields.get("documents", []))
+    if DECISION.search(served) and not FIRST_PAPERS.search(served):
+        return "decision_service"
+    if served or SERVICE.search(text, a, b):
+        return "document_service"
+    return "other"
+
+
