@@ -12,8 +12,8 @@ import datetime as dt
 import regex
 
 from notices import dates
-from notices.fields import (SERVICE, Draft, addressees, case_numbers, documents, frame, hearing, notice_type,
-                            parties, read_hearing)
+from notices.fields import (SERVICE, Draft, addressees, case_numbers, documents, frame, hearing, labelled_parties,
+                            notice_type, parties, read_hearing)
 from notices.model import Notice, Problem, Span
 from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.hearing import WHEN_AT
@@ -24,7 +24,7 @@ from notices.segment import Block
 
 ITEM_START = regex.compile(
     rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\))\s*
-          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|[\[〔(【]\d{{4}}[\]〕)】]|原告|上诉人|申请人)))
+          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|[\[〔(【]\d{{4}}[\]〕)】]|原告|上诉人|申请人)))
        |(?:(?<=;)\s*(?=(?:同日|当日|{dates.DATE.pattern})))
        |(?:(?<=。)\s*(?=(?:本院|我院)(?:将)?定于))""",
     regex.VERBOSE,
@@ -32,10 +32,11 @@ ITEM_START = regex.compile(
 TABLE_CELL = regex.compile(r"[^\t|]*[^\t|\s][^\t|]*")  # a cell has something besides blanks
 TABLE_FIELDS = tuple((name, regex.compile(rf"\s*(?:开庭)?(?:{header})\s*")) for name, header in (
     ("when", r"时间|日期"), ("venue", r"法庭|地点|审判庭"), ("case", r"案号"), ("dispute", r"案由"),
-    ("claimants", r"原告|上诉人|申请人|公诉机关"), ("respondents", r"被告|被上诉人|被申请人")))
+    ("claimants", r"原告|上诉人|申请人|公诉机关"), ("respondents", r"被告|被上诉人|被申请人"),
+    ("parties", r"当事人|诉讼参与人")))
 LINE = regex.compile(r"[^\n]+")
 HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
-COURT_SCHEDULES = regex.compile(r"(?:本院|我院)(?:将)?定于")
+COURT_SCHEDULES = regex.compile(r"(?:本院|我院|本委|本庭|兹|现)(?:将)?定于")
 AUTHORITY_END = regex.compile(AUTHORITY_SUFFIX)
 
 
@@ -156,6 +157,11 @@ def _table_record(block: Block, page: str, head: Draft, row: dict[str, Span], pu
         case_numbers(draft, text, *row["case"])
     if "dispute" in row:
         draft.put("dispute_type", text[slice(*row["dispute"])].strip(), row["dispute"])
+    if "parties" in row:  # 原告:林阿水;被告:漳州芗江建筑劳务有限公司
+        labelled = labelled_parties(text, *row["parties"])
+        for role, spans in (("claimants", labelled.claimants), ("respondents", labelled.respondents)):
+            for span in spans:
+                draft.add(role, text[span[0]:span[1]], span)
     if "venue" in row:
         draft.put("venue", text[slice(*row["venue"])].strip(), row["venue"])
     if "when" in row:

@@ -23,12 +23,12 @@ from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_ST
 # A case number or title printed on the line before the addressee, joined to it.
 ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
 LABELLED_PARTY = regex.compile(
-    r"(?:(?<=^)|(?<=[\n\s]))(?P<role>被申请人|被申请执行人|被执行人|被上诉人|被告人?|申请执行人|申请人|上诉人|原告)"
-    r"\s*:\s*(?P<names>[^\n。;:]{2,120}?)\s*(?=\n|$|。|;)")
+    r"(?:\G|(?<=^)|(?<=[\n\s;,|]))(?P<role>被申请人|被申请执行人|被执行人|被上诉人|被告人?|申请执行人|申请人|上诉人|原告)"
+    r"\s*:\s*(?P<names>[^\n。;:|]{2,120}?)\s*(?=\n|$|。|;|\|)")
 LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
-DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定")
+DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定|令(?=\s|$)")  # 限制消费令, 报告财产令
 FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
 SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
 BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:已|依法)*(?:立案)?受理")
@@ -86,15 +86,16 @@ def same_with_place(short: str, long: str) -> bool:
 BARE_PLACE_LEVEL = regex.compile(r"[市区县省州盟旗]")
 PLACE_CHAR = regex.compile(r"(?![向到于由的在是经为了及和与对将被受理])\p{Han}")
 PLACE = regex.compile(r"\p{Han}{1,8}?(?:省|自治区|市|地区|州|盟|县|区|旗|镇|乡|街道)")
+ITEM_LEAD = 40  # an unanchored hearing time opens its list item: look only at the item's start
 SIGNATURE_REACH = 240  # a signature closes its notice: look for it only in the notice's tail
 
 
 def frame(text: str, a: int, b: int, page_date: dt.date | None) -> Draft:
     draft = Draft()
     signature = None
-    for rule in SIGNATURES:
+    for rule in SIGNATURES:  # the last signature, taken whole (issuer and date over the date alone)
         for m in rule.finditer(text, max(a, b - SIGNATURE_REACH), b):
-            if signature is None or m.start() > signature.start():
+            if signature is None or (m.end(), -m.start()) > (signature.end(), -signature.start()):
                 signature = m
     _authority(draft, text, a, b, signature)
     _publication_date(draft, text, a, b, signature, page_date)
@@ -165,6 +166,8 @@ def _publication_date(draft: Draft, text: str, a: int, b: int, signature, page_d
 # -- per item --------------------------------------------------------------------------------
 
 def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
+    """This notice's case numbers; the number of a decision it only refers to (不服…(2025)…号民事判决,
+    依据…号民事调解书申请执行) belongs to an earlier case."""
     taken: list[Span] = []
     for rule in CASE_NUMBERS:
         for m in rule.finditer(text, a, b):
@@ -172,6 +175,7 @@ def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             taken.append(span)
+    taken = [span for span in taken if not _refers_to_earlier_decision(text, span)]
     keys = set()
     for span in sorted(taken):
         value = text[span[0]:span[1]]
@@ -181,6 +185,12 @@ def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
             draft.add("case_numbers", value, span)
 
 
+def _refers_to_earlier_decision(text: str, span: Span) -> bool:
+    return bool(REFERRED_BEFORE.search(text, max(0, span[0] - 30), span[0]) and REFERRED_AFTER.match(text, span[1]))
+
+
+REFERRED_BEFORE = regex.compile(r"(?:不服|依据|根据)[^,。;:]{0,24}$")
+REFERRED_AFTER = regex.compile(r"(?:民事|刑事|行政|仲裁)?(?:判决|裁定|调解|裁决|决定)")
 CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
 
 
@@ -266,22 +276,25 @@ def hearing(draft: Draft, text: str, a: int, b: int, publication: dt.date | None
         return
     for rule in HEARING_ANCHORS:
         for anchor in rule.finditer(text, a, b):
-            if read_hearing(draft, text, anchor.end(), b, publication, previous):
+            # 开庭时间: says itself that a hearing follows; 定于 needs 开庭/审理 in its sentence
+            says_hearing = rule.id == "hearing/labelled"
+            if read_hearing(draft, text, anchor.end(), b, publication, previous, says_hearing=says_hearing):
                 return
     read_hearing(draft, text, a, b, publication, previous, anchored=False)
 
 
 def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date | None,
-                  previous: dt.date | None, anchored: bool = True) -> bool:
-    """Read the hearing time at `at` (right after an anchor such as 定于), or anywhere in the
-    item when not anchored (list rows); True when the item's hearing has been settled."""
+                  previous: dt.date | None, anchored: bool = True, says_hearing: bool = False) -> bool:
+    """Read the hearing time at `at` (right after an anchor such as 定于), or, not anchored, at
+    the start of a list item or table cell (1. 2026年6月2日上午9:00,…); True when the item's
+    hearing has been settled."""
     default_year = publication.year if publication else (previous.year if previous else None)
     sentence_end = text.find("。", at, b)
     sentence_end = b if sentence_end < 0 else sentence_end
-    if anchored and not HEARING_WORDS.search(text, at, sentence_end):
+    if anchored and not says_hearing and not HEARING_WORDS.search(text, at, sentence_end):
         return False
     when_rule = WHEN_AT.by_id["hearing_when/relative_then_date"].compiled
-    when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, b)
+    when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, min(b, at + ITEM_LEAD))
     if when is None or (when.group("same_day") and previous is None) or (not anchored and not when.group("time")):
         relative = WHEN_AT.by_id["hearing_when/relative"].compiled.match(text, at, b) if anchored else None
         if relative:
@@ -331,7 +344,7 @@ def _venue(draft: Draft, text: str, at: int, end: int) -> None:
     for rule in VENUE:
         m = rule.compiled.match(text, at, end)
         if m:
-            group = "address" if "address" in m.groupdict() and m.group("address") else "place"
+            group = next((g for g in ("address", "address_after") if m.groupdict().get(g)), "place")
             draft.put("venue", m.group(group).strip(), m.span(group))
             return
     m = VENUE_LABELLED.search(text, at, min(len(text), end + 200))

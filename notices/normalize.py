@@ -26,6 +26,9 @@ HAN = regex.compile(r"\p{Han}")
 GAP = regex.compile(r"[ \t]+")
 MARKDOWN_LEAD = regex.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|\*\*)")
 SENTENCE_END = "。!?！？:：」』”"
+FIELD_LINE = regex.compile(r"\p{Han}{2,6}[:：]")
+TITLE_LINE = regex.compile(r"(?:公告|告示|通告)$")
+SIGNATURE_LINE = regex.compile(r"\p{Han}{2,30}(?:委员会|仲裁院|法院|法庭)|[\d〇○一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
 
 
 @dataclass(frozen=True)
@@ -79,27 +82,29 @@ def simplify_if_traditional(text: str, sample: int = 300) -> str:
     return to_simplified(text) if changed >= max(3, han // 50) else text
 
 
-def full_lines(lengths: list[int]) -> list[bool]:
+def full_lines(lengths: list[int], candidates: list[int]) -> list[bool]:
     """Which lines fill their column, so the line after them continues the same paragraph.
 
     A hard-wrapped column shows as runs of three or more consecutive lines of one width
-    (within two characters: punctuation and Latin letters make widths uneven). Widths are
-    judged run by run, so columns of different widths on one page are each recognised, and a
-    notice's short lines (addressee, 特此公告, issuer, date) that happen to be alike are not a
-    column. A table row (given as 0) is never part of one."""
-    full = [False] * len(lengths)
-    for i, n in enumerate(lengths):
+    (within two characters: punctuation and Latin letters make widths uneven). Runs are
+    found among `candidates` (the lengths, 0 for a line that cannot be a wrapped one: a table
+    row, a title, a field line, a sentence end), run by run, so columns of different widths on
+    one page are each recognised, and a notice's short lines (addressee, 特此公告, issuer,
+    date) that happen to be alike are not a column. Then any line of `lengths` at a width a
+    run established fills that column too ('…仲裁委员' + '会', a wrapped line that begins
+    like a field)."""
+    full = [False] * len(candidates)
+    for i, n in enumerate(candidates):
         if not 8 <= n <= 40:
             continue
         low = i
-        while low > 0 and lengths[low - 1] and abs(lengths[low - 1] - n) <= 2:
+        while low > 0 and candidates[low - 1] and abs(candidates[low - 1] - n) <= 2:
             low -= 1
         high = i
-        while high + 1 < len(lengths) and lengths[high + 1] and abs(lengths[high + 1] - n) <= 2:
+        while high + 1 < len(candidates) and candidates[high + 1] and abs(candidates[high + 1] - n) <= 2:
             high += 1
         full[i] = high - low >= 2
-    # A line alone at a width some run established also fills that column ('…仲裁委员' + '会').
-    widths = {n for n, is_full in zip(lengths, full) if is_full}
+    widths = {n for n, is_full in zip(candidates, full) if is_full}
     return [is_full or (8 <= n <= 40 and any(abs(n - w) <= 1 for w in widths)) for n, is_full in zip(lengths, full)]
 
 
@@ -165,8 +170,12 @@ def _joined(text: str, pieces: list[Piece]) -> str:
 
 def _column_width(line: str) -> int:
     """A line's width as a column line, or 0 for one that cannot be a wrapped line: a table row,
-    or a line ending a sentence or a label (where a paragraph may well end)."""
-    return 0 if "\t" in line or line[-1] in SENTENCE_END else len(line)
+    a line ending a sentence or a label (where a paragraph may well end), a field line
+    (刊登日期:…, 联系电话:…), a title, or a signature line (the issuer, the date)."""
+    if ("\t" in line or line[-1] in SENTENCE_END or FIELD_LINE.match(line) or TITLE_LINE.search(line)
+            or SIGNATURE_LINE.fullmatch(line)):
+        return 0
+    return len(line)
 
 
 def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
@@ -174,8 +183,8 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     end = len(page_text) if end is None else end
     text = simplify_if_traditional(page_text[start:end].translate(FOLD))
     lines = [close_up(text, a, b) for a, b in _line_bounds(text) if b > a]
-    widths = [_column_width(_joined(text, line)) for line in lines]
-    full = full_lines(widths)
+    joined = [_joined(text, line) for line in lines]
+    full = full_lines([0 if "\t" in line else len(line) for line in joined], [_column_width(line) for line in joined])
     out: list[str] = []
     offsets = array("l")
     for i, line in enumerate(lines):

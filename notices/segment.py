@@ -25,10 +25,11 @@ ANCHOR = regex.compile(
     )
 )
 ADDRESSED = regex.compile(r"你|此案|本案|上述")
+TABLE_ROW = regex.compile(r"[|\t]")
 BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tail fit in it
-NOTICE_LINE = regex.compile(  # words of notices, or a date line under a title
+NOTICE_LINE = regex.compile(  # words of notices, a date line under a title, a table row
     r"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{4}[\]〕)]"
-    r"|^\s*\d{4}-\d{1,2}-\d{1,2}\s*$",
+    r"|^\s*\d{4}-\d{1,2}-\d{1,2}\s*$|[|\t]|日期|时间",
     regex.MULTILINE,
 )
 
@@ -106,7 +107,11 @@ def _matches(rule, text: str):
 
 
 def _events(text: str) -> list[_Event]:
-    events = [_Event(m.start(), m.end(), "title") for rule in TITLES for m in _matches(rule, text)]
+    titles = sorted({m.span() for rule in TITLES for m in _matches(rule, text)}, key=lambda s: (s[0], -s[1]))
+    events = []
+    for start, end in titles:  # a title inside another (送达公告 under its issuer's line) is that one
+        if not events or start >= events[-1].end:
+            events.append(_Event(start, end, "title"))
     signatures: list[_Event] = []
     for rule in SIGNATURES:
         for m in sorted(_matches(rule, text), key=lambda m: m.start()):
@@ -153,16 +158,18 @@ def split_notices(text: str) -> list[tuple[int, int]]:
             current = {"start": event.start, "kind": "title", "lists_hearings": "开庭" in text[event.start:event.end]}
         elif event.kind in ("addressee", "body"):
             if current is not None and not _has_body(text, current["start"], event.start):
+                current["last"] = event.end
                 continue  # the header of the notice already open
             close(event.start)
             current = {"start": event.start, "kind": event.kind}
         elif event.kind == "hearing_sentence":
             if current is not None and not _starts_another(text, current, event):
+                current["last"] = event.end
                 continue  # a list under a title, or the hearing of an addressed notice
             close(event.start)
             current = {"start": event.start, "kind": "hearing_sentence"}
-    if current is not None:
-        close(_unsigned_end(text, current["start"]))
+    if current is not None:  # no signature: from the last part seen, over the lines that read like it
+        close(_unsigned_end(text, current.get("last", current["start"])))
     return blocks
 
 
@@ -172,8 +179,8 @@ def _starts_another(text: str, current: dict, event: _Event) -> bool:
         return False
     if current["kind"] == "hearing_sentence":
         return True
-    if current.get("lists_hearings"):
-        return False  # 开庭公告: the hearings listed under it
+    if current.get("lists_hearings") and not TABLE_ROW.search(text, current["start"], event.start):
+        return False  # 开庭公告: the hearings listed under it (a table lists them in its rows)
     # Inside an addressed notice the hearing is of 此案 or of the case against 你; one that
     # names other parties is the next notice.
     return not ADDRESSED.search(text, event.start, event.end)

@@ -43,7 +43,7 @@ NOTICES = {
     "enforcement": (
         "刘洋：\n本院在执行申请执行人招商银行股份有限公司上海分行与被执行人刘洋金融借款合同纠纷一案中，因你下落不明，依法向你公告"
         "送达（2026）沪0115执1234号执行通知书、报告财产令。自公告之日起经过30日即视为送达。\n上海市浦东新区人民法院\n2026年2月3日",
-        dict(notice_type="document_service", respondents=["刘洋"], claimants=["招商银行股份有限公司上海分行"],
+        dict(notice_type="decision_service", respondents=["刘洋"], claimants=["招商银行股份有限公司上海分行"],
              case_numbers=["(2026)沪0115执1234号"], dispute_type="金融借款合同纠纷")),
     "arbitration office number, 两点半": (
         "上海锦程物流有限公司：\n本会受理的申请人赵敏与你单位劳动合同争议一案（沪劳人仲（2026）办字第123号），因你单位下落不明，"

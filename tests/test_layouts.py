@@ -15,7 +15,8 @@ from notices.evaluate import FIELDS, _value
 from notices.pipeline import extract_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
-NOTICES = sorted(CORPUS.glob("*.txt"))
+WRITTEN_APART = Path(__file__).resolve().parent / "corpus"
+NOTICES = sorted(CORPUS.glob("*.txt")) + sorted(WRITTEN_APART.glob("*.txt"))
 
 # Layouts that destroy what a notice is recognised by: a tab-separated table has no columns
 # left once wrapped or run into one line, and an announcement without a title line reads as news.
@@ -26,6 +27,28 @@ GAPS = {
     ("one_line", "other-002"): "an announcement whose title runs into its body is not found",
     ("one_line", "other-003"): "an announcement whose title runs into its body is not found",
 }
+# Notices written apart from the rules (tests/corpus) that some layouts still defeat.
+TABLE_GAP = "a pipe-table hearing list wrapped or run into one line loses its rows"
+ONE_LINE_HEADER = ("on one line, the issuer, title, case number and addressee run together and the "
+                   "addressee's names take in a neighbour")
+GAPS.update({
+    ("ocr_column", "c04-ruling-hardwrapped"): "printed hard-wrapped at its own width: wrapped again, its lines mix",
+    ("one_line", "c04-ruling-hardwrapped"): "printed hard-wrapped: its addressee is split before it is run together",
+    ("ocr_column", "l02-list-court-pipe-table-private-row"): TABLE_GAP,
+    ("one_line", "l02-list-court-pipe-table-private-row"): TABLE_GAP,
+    ("ocr_column", "o01-other-court-service-centre-move"): "an announcement's title wrapped into its body is not found",
+    ("ocr_column", "o03-other-court-urging-debtors"): "an announcement's title wrapped into its body is not found",
+    ("letter_spaced", "c15-letter-spaced"): "printed letter-spaced already: spaced again, its word gaps read as names",
+    ("one_line", "c15-letter-spaced"): "printed letter-spaced already: run into one line, its gaps read as names",
+    ("one_line", "a04-arb-award-shanghai-style"): ONE_LINE_HEADER,
+    ("one_line", "a05-arb-withdrawal-decision"): ONE_LINE_HEADER,
+    ("one_line", "a14-arb-hearing-zhi-addressee"): "a 致: addressee is read only on a line of its own",
+    ("one_line", "a17-arb-award-hightech-zone-bracket-style"): ONE_LINE_HEADER,
+    ("one_line", "c21-missing-year-three-defendants"): ONE_LINE_HEADER,
+    ("one_line", "o01-other-court-service-centre-move"): "an announcement whose title runs into its body is not found",
+    ("one_line", "o02-other-arb-online-platform"): "an announcement whose title runs into its body is not found",
+    ("one_line", "o03-other-court-urging-debtors"): "an announcement whose title runs into its body is not found",
+})
 
 
 def fields(text: str) -> list[dict]:
@@ -60,7 +83,7 @@ def test_one_notice_on_a_news_page(layout, path, printed):
     assert fields(page) == printed[path.stem]
 
 
-GROUPED = [p for p in NOTICES if not p.stem.startswith("other") and p.stem != "list-003"]
+GROUPED = [p for p in sorted(CORPUS.glob("*.txt")) if not p.stem.startswith("other") and p.stem != "list-003"]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -88,9 +111,18 @@ def test_court_bulletin_page_in_every_layout():
         assert fields(layout(page)) == expected, name
 
 
+def merged_pairs(printed: dict, names: list[str]) -> list[tuple[str, str]]:
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in NOTICES if path.stem in names}
+    return [(a, b) for a in texts for b in texts
+            if a != b and len(extract_text(texts[a] + "\n\n" + texts[b])) != len(printed[a]) + len(printed[b])]
+
+
 def test_every_two_notices_back_to_back_stay_two(printed):
     """Any notice followed by any other, a blank line between: each keeps its own records."""
-    texts = {path.stem: path.read_text(encoding="utf-8") for path in NOTICES}
-    merged = [(a, b) for a in texts for b in texts
-              if a != b and len(extract_text(texts[a] + "\n\n" + texts[b])) != len(printed[a]) + len(printed[b])]
-    assert merged == []
+    assert merged_pairs(printed, [p.stem for p in NOTICES if p.stem != "l02-list-court-pipe-table-private-row"]) == []
+
+
+@pytest.mark.xfail(strict=True, reason="an unsigned pipe-table list next to a hard-wrapped notice: the wrapped lines "
+                                       "and the table rows are taken for one block")
+def test_unsigned_table_next_to_a_wrapped_notice(printed):
+    assert merged_pairs(printed, ["l02-list-court-pipe-table-private-row", "c04-ruling-hardwrapped"]) == []

@@ -51,10 +51,11 @@ CONNECTOR = regex.compile(
 CLAIMANT_LABEL = regex.compile(rf"(?<!被)(?<!原审){CLAIMANT_ROLE}")
 RESPONDENT_LABEL = regex.compile(RESPONDENT_ROLE)
 ROLE_PREFIX = regex.compile(rf"(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|原审第三人|第三人)")
-THIRD_PARTY = regex.compile(r"\s*(?:原审)?第三人")
+# Listed parties that are neither side: 第三人, and in an appeal the 原审被告 who did not appeal.
+THIRD_PARTY = regex.compile(r"\s*(?:(?:原审)?第三人|原审(?:原告|被告))")
 # Trailing annotations that are not part of a name: (经营者:钱德福), (统一社会信用代码:9137…)
 ANNOTATION = regex.compile(r"\([^()]*[:][^()]*\)|\((?:原审)?(?:原告|被告|第三人)\)")
-COUNT_TAIL = regex.compile(r"(?:等[\d一二三四五六七八九十百]+(?:人|名|位|家)|等人|分别)$")
+COUNT_TAIL = regex.compile(r"(?:等?[\d二三四五六七八九十百两]+(?:人|名|位|家)|等人|分别)$")
 CASE_NUMBER_LEAD = regex.compile(r"[\[〔(【]?\(?\d{4}[\]〕)】][^\s原申上被诉与]{1,16}?号")
 YOU_RE = regex.compile(YOU)
 SEPARATOR = regex.compile(NAME_SEPARATOR)
@@ -189,7 +190,7 @@ def _respondents_and_cause(text: str, a: int, b: int, clause: Clause) -> None:
     while a < b and text[a] == " ":
         a += 1
     you = YOU_RE.match(text, a, b)
-    if you:  # 与你单位劳动报酬争议, 因与你发生违约金争议
+    if you and not SEPARATOR.match(text, you.end(), b):  # 你公司、被告X…: a list, read below  # 与你单位劳动报酬争议, 因与你发生违约金争议
         clause.addressed = True
         cause = you.end() + 2 if text.startswith("发生", you.end()) else you.end()
         if b - cause >= 2:

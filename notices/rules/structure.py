@@ -14,9 +14,12 @@ FULL_DATE = (
     r"|\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)|\d{4}/\d{1,2}/\d{1,2}(?!\d))"
 )
 # An issuing body's name: place and body, ending in a known suffix.
-AUTHORITY = rf"(?:最高人民法院|[\p{{Han}}()]{{1,40}}?{AUTHORITY_SUFFIX}(?:办公室)?)"  # a bare 法院 names no one
+# A bare 法院 names no one; a seat of the body may follow its name (…仲裁院塘厦仲裁庭).
+AUTHORITY = (rf"(?:(?:最高人民法院|[\p{{Han}}()]{{1,40}}?{AUTHORITY_SUFFIX})"
+             r"(?:办公室|\p{Han}{2,6}?(?:仲裁庭|人民法庭|派出法庭))?)")
 # What a title may say before 公告: the kind of notice.
-TITLE_KIND = r"(?:延期开庭|变更开庭|恢复开庭|开庭|送达|裁决书送达|判决书送达|文书送达|诉讼文书送达|执行|拍卖|公示催告|应诉)"
+TITLE_KIND = (r"(?:延期开庭|变更开庭|恢复开庭|开庭排期|开庭|排期|送达|裁决书送达|判决书送达|文书送达|诉讼文书送达|执行|拍卖"
+              r"|公示催告|应诉)")
 # Where a name may begin: line start, after a space, a bracket tag such as [北京], or 特此公告.
 NAME_START = r"(?:(?<=^)|(?<=[\n\s\]】:。]))"
 
@@ -43,6 +46,16 @@ TITLES = table(
         flags=regex.VERBOSE | regex.MULTILINE,
     ),
     Rule(
+        "title/authority_above",  # the issuer on its own line above the title: 天津市…委员会 / 送达公告
+        rf"""
+        ^[^\S\n]*(?P<authority>{AUTHORITY})[^\S\n]*\n[^\S\n]*
+        (?P<title>{TITLE_KIND}?(?:公\s?告(?:送达书)?|告\s?示|通\s?告))[^\S\n]*$
+        """,
+        match=("天津市滨海新区劳动人事争议仲裁委员会\n送达公告\n", "昆山市劳动人事争议仲裁委员会\n公 告\n"),
+        reject=("特此公告\n天津市滨海新区劳动人事争议仲裁委员会\n2026年5月6日",),
+        flags=regex.VERBOSE | regex.MULTILINE,
+    ),
+    Rule(
         "title/bracketed",  # 人民法院报: each notice opens with its court in brackets, 【北京市朝阳区人民法院】张三:…
         rf"[【\[](?P<title>(?P<authority>{AUTHORITY}))[】\]]",
         match=("【北京市朝阳区人民法院】张三:本院受理", "[上海市浦东新区人民法院]王五:"),
@@ -54,13 +67,14 @@ TITLES = table(
         (?:(?<=^)|(?<=[\n。\s]))
         (?!特此)
         (?P<title>
-            (?P<authority>{AUTHORITY})?
+            (?:(?P<authority>{AUTHORITY})[^\S\n]*)?
             {TITLE_KIND}?
             (?:公告(?:送达书)?|告示|通告)
         )
         (?:[^\S\n]+(?=[^\s,。;:、])|(?=[一1][、.]))   # a space, or the first item of a list
         """,
         match=("开庭公告 本院定于2026年7月7日", "公告 山西晋鼎恒泰商贸有限公司:", "南阳市宛城区人民法院开庭公告 一、二〇二六年",
+               "天津市滨海新区劳动人事争议仲裁委员会 送达公告 (2026)津滨劳仲案字第0678号",
                "\n南阳市宛城区人民法院开庭公告一、二〇二六年八月十八日"),
         reject=("宁德时代发布公告,公司", "特此公告 青岛市黄岛区劳动人事争议仲裁委员会"),
     ),
@@ -91,6 +105,15 @@ SIGNATURES = table(
         """,
         match=("\n临沂市兰山区劳动人事争议仲裁委员会\n2026年5月13日", "\n台州市黄岩区劳动人事争议仲裁委员会 2026年9月8日"),
         reject=("本委已于2026年3月9日立案受理。",),
+    ),
+    Rule(
+        "signature/date_line",  # a notice that ends with its date alone: on the last line, or after
+        # the last sentence of a page printed as one line
+        rf"(?:^[^\S\n]*(?P<authority>)(?P<date>{FULL_DATE})[^\S\n]*$"
+        rf"|(?<=。[^\S\n]{{1,4}})(?P<authority>)(?P<date>{FULL_DATE})(?=[^\S\n]|$))",
+        match=("开庭审理。\n2026年5月6日\n", "\n二〇二六年二月九日", "依法缺席裁决。 2026年5月6日 开源大模型"),
+        reject=("本委于2026年5月11日作出决定。", "依法缺席裁决。 2026年3月9日本委立案受理", "\n2026-06-15 09:00\t第一法庭"),
+        flags=regex.VERBOSE | regex.MULTILINE,
     ),
     Rule(
         "signature/bulletin",  # a court-bulletin page: [北京]北京市丰台区人民法院 刊登版面:G29 刊登日期:2016-07-17
@@ -133,8 +156,8 @@ OPENINGS = table(
     Rule(
         "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…  (a bracket may hold a colon: (身份证号:…))
         rf"""
-        (?:\G|(?<=^)|(?<=[\n:。;!?.…\s】\]]))   # names start after a boundary: the scan stays linear
-        (?P<names>(?:[^\n:。;!?.…()]|\([^()\n]{{0,40}}\)){{2,200}}?)
+        (?:\G|(?<=^)|(?<=[\n:。;!?.…\s】\]]|公告))   # names start after a boundary: the scan stays linear
+        (?P<names>(?:(?!公告|如下)[^\n:。;!?.…()]|\([^()\n]{{0,40}}\)){{2,200}}?)   # not 现公告如下:
         :\s*
         (?=
             {SELF}
@@ -147,7 +170,7 @@ OPENINGS = table(
         """,
         match=("青岛意合达金属制品有限公司:\n本委受理的张松田", "霍明远:本委受理", "王大力(身份证号:320102198001011234):\n本院受理", "庞立群:\n申请人山东蒙山鲁信食品有限公司与你",
                "蒋文涛:\n常州武进腾跃精密模具有限公司因与你发生违约金争议"),
-        reject=("地址:青岛西海岸新区双珠路", "联系电话:0532-88187720"),
+        reject=("地址:青岛西海岸新区双珠路", "联系电话:0532-88187720", "现公告如下:\n一、凡在本院有未结执行案件的被执行人,或者与申请执行人达成和解"),
     ),
     Rule(
         "opening/addressee_to",  # 致:广州宏达建材有限公司 (the name on its own line, no colon after it)
