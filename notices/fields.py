@@ -40,8 +40,6 @@ NOT_A_NAME = regex.compile(  # outside brackets: (身份证号:3201…) annotate
 HEARING_WORDS = regex.compile(HEARING_WORD)
 
 
-
-
 @dataclass
 class Draft:
     """A record being filled: values with their spans in the normalized text."""

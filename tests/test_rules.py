@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-import notices.extract  # noqa: F401  (registers every rule table)
-import notices.rules.periods  # noqa: F401  (pyflakes: imported for its tables)
+import notices.deadlines  # noqa: F401  (with notices.extract, registers every rule table)
+import notices.extract  # noqa: F401
 from notices.rules import ALL_TABLES, STANDALONE
 
 RULES = [rule for table in ALL_TABLES for rule in table] + STANDALONE
