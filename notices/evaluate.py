@@ -8,14 +8,13 @@ and extracted contains the other; lists are compared as sets.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
 from tabulate import tabulate
 
+from notices.cases import fold as fold_printing
 from notices.model import Notice
 from notices.normalize import to_simplified
 from notices.pipeline import extract_text
@@ -27,11 +26,8 @@ FIELDS = SCALARS[:2] + LISTS + SCALARS[2:]
 
 
 def fold(value: str) -> str:
-    value = unicodedata.normalize("NFKC", value)
-    value = regex.sub(r"\s+", "", value)
-    value = regex.sub(r"[〔【\[（(]", "(", value)
-    value = regex.sub(r"[〕】\]）)]", ")", value)
-    return to_simplified(value)
+    """As the corpus README compares strings: width, blanks and brackets folded, simplified."""
+    return to_simplified(fold_printing(value))
 
 
 def _value(name: str, record: dict):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from notices.extract import extract_block
 from notices.model import Notice
-from notices.read import Page, UnreadablePage, page_files, read_page
+from notices.read import Page, UnreadablePage, page_files, page_from_bytes
 from notices.segment import segment
 
 
@@ -34,9 +34,18 @@ def extract_text(text: str, page: str = "<text>", page_date: dt.date | None = No
 def extract_page(path: str | Path) -> PageResult:
     """Every notice of one page file; an unreadable file gives a result with its error."""
     try:
-        page: Page = read_page(path)
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return PageResult(str(path), error=error.strerror or str(error))
+    return extract_bytes(data, str(path))
+
+
+def extract_bytes(data: bytes, path: str) -> PageResult:
+    """Every notice of a page's bytes, named by path; unreadable bytes give a result with the error."""
+    try:
+        page: Page = page_from_bytes(data, path)
     except UnreadablePage as error:
-        return PageResult(str(path), error=str(error))
+        return PageResult(path, error=str(error))
     try:
         notices = extract_text(page.text, page.path, page.page_date)
     except Exception as error:  # a bug met on this page must not stop the batch: report it, go on

@@ -7,10 +7,10 @@ company also catches its branches (…有限公司黄岛分公司).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from notices.cases import fold
 from notices.model import Notice
+from notices.normalize import to_simplified
 
 # Two characters (a surname and a given name, 佳豪) occur inside far too many other names.
 MIN_NAME_LENGTH = 3
@@ -26,16 +26,9 @@ class Hit:
     party: str  # the party name as printed; "" when found only in the notice text
 
 
-@lru_cache(maxsize=1)
-def _to_simplified():
-    import opencc  # loading the conversion tables takes a moment: only when a name is folded
-
-    return opencc.OpenCC("t2s")
-
-
 def fold_name(name: str) -> str:
     """How a name compares: width folded, one bracket form, no spaces, simplified characters."""
-    return _to_simplified().convert(fold(name))
+    return to_simplified(fold(name))
 
 
 def check_name(name: str) -> str:

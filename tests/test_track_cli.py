@@ -35,9 +35,9 @@ def notice_fields(number: int, hearing: str | None = "2026-06-09T14:00", publish
     }
 
 
-def fake_extract_page(path) -> types.SimpleNamespace:
+def fake_extract_bytes(content: bytes, path) -> types.SimpleNamespace:
     """A page is a JSON list of notice fields; anything else is an unreadable page."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))  # a broken page raises: the run goes on
+    data = json.loads(content.decode("utf-8"))  # a broken page raises: the run goes on
     notices = [Notice(page=str(path), **fields).with_id() for fields in data]
     return types.SimpleNamespace(page=str(path), notices=notices, page_date=None, error=None)
 
@@ -52,7 +52,7 @@ def fake_iter_page_files(paths):
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     module = types.ModuleType("notices.pipeline")
-    module.extract_page = fake_extract_page
+    module.extract_bytes = fake_extract_bytes
     module.iter_page_files = fake_iter_page_files
     monkeypatch.setitem(sys.modules, "notices.pipeline", module)
 

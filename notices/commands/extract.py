@@ -1,12 +1,12 @@
 """`notices extract PAGE...` and `notices eval DIR`."""
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 from notices.export.table import NOTICE_TABLE_COLUMNS
-from notices.pipeline import extract_page, iter_page_files
+from notices.commands.common import existing_page_files, terminal_width
+from notices.pipeline import extract_page
 
 
 def register(sub) -> None:
@@ -29,10 +29,7 @@ def run_extract(args) -> int:
 
     if args.columns and args.format != "table":
         raise UsageError("--columns chooses the columns of the table; csv and jsonl have all of them")
-    files = iter_page_files(args.pages)
-    missing = [p for p in files if not Path(p).exists()]
-    if missing:
-        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    files = existing_page_files(args.pages)
     notices, failed = [], 0
     for path in files:
         result = extract_page(path)
@@ -43,8 +40,7 @@ def run_extract(args) -> int:
     if args.format == "table":
         columns = args.columns.split(",") if args.columns else None
         try:
-            width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None  # a pipe gets it all
-            table = render_notices_table(notices, columns=columns, width=width)
+            table = render_notices_table(notices, columns=columns, width=terminal_width())
         except ValueError as error:
             raise UsageError(str(error)) from None
         print(table)

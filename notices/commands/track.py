@@ -9,13 +9,13 @@ import argparse
 import datetime as dt
 import functools
 import hashlib
-import shutil
 import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from notices.cases import find_cases
+from notices.commands.common import existing_page_files, terminal_width
 from notices.model import CHINA_TZ, Case, Notice
 from notices.store import Store, StoreError
 from notices.watch import Hit, check_name, find_hits
@@ -111,7 +111,7 @@ def run_command(args) -> int:
 
     now = dt.datetime.now(CHINA_TZ)  # read here, in the CLI layer; the core is given dates
     today = parse_date(args.today, "--today") if args.today else now.date()
-    files = page_files(args.paths or [DEFAULT_PAGES])
+    files = existing_page_files(args.paths or [DEFAULT_PAGES])
     read_at = now.isoformat(timespec="seconds")
     with open_store(args.db, create=True) as store:
         summary = store_pages(store, files, read_at, args.reread)
@@ -128,18 +128,6 @@ def run_command(args) -> int:
     if args.fail_on_watch and new_hits:
         return EXIT_NEW_WATCH_HIT  # the alert wins: failed pages are on stderr already
     return EXIT_PAGE_FAILED if summary.failed else 0
-
-
-def page_files(paths: list[str]) -> list[str]:
-    from notices.pipeline import iter_page_files
-
-    missing = [path for path in paths if not Path(path).exists()]
-    if missing:
-        raise usage_error(f"no such file or directory: {missing[0]}")
-    files = iter_page_files(paths)
-    if not files:
-        print(f"notices: no page files in {', '.join(paths)}", file=sys.stderr)
-    return files
 
 
 def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> RunSummary:
@@ -162,12 +150,13 @@ def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> R
 
 def store_page(store: Store, path: str, read_at: str, reread: bool, summary: RunSummary) -> str | None:
     """Store one page and count it; returns why it could not be read, or None."""
-    from notices.pipeline import extract_page
+    from notices.pipeline import extract_bytes
 
     try:
-        sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        data = Path(path).read_bytes()
     except OSError as error:
         return error.strerror or str(error)
+    sha256 = hashlib.sha256(data).hexdigest()
     stored_from = store.page_path(sha256)
     # --reread extracts a stored page again, but a copy of it from elsewhere is still a copy.
     if stored_from is not None and (not reread or stored_from != str(path)):
@@ -175,7 +164,7 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
         summary.notices_known += store.page_notice_count(sha256)
         return None
     try:
-        result = extract_page(path)
+        result = extract_bytes(data, path)  # read once: the bytes just hashed
     except Exception as error:  # bad content never stops the batch
         return f"{type(error).__name__}: {error}"
     if result.error:
@@ -434,8 +423,6 @@ def column_list(text: str | None) -> list[str] | None:
     return [name.strip() for name in text.split(",") if name.strip()] if text else None
 
 
-def terminal_width() -> int | None:
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def status_text(notice_type: str) -> str:
