@@ -1,9 +1,15 @@
-"""Score extraction against a labelled corpus (../shared/corpus/README.md format).
+"""Score extraction against labelled corpora (../shared/corpus/README.md format).
 
-Each NAME.txt is run through the extractor and compared with NAME.json, one gold record or a
-list of them. Strings are compared after NFKC width folding, whitespace removal, one bracket
-form and simplified characters; case numbers also ignore 第; a venue is right when one of gold
-and extracted contains the other; lists are compared as sets.
+Each page file NAME.txt (or .html, .md, .pdf) is run through the extractor and compared with
+NAME.json, one gold record or a list of them. Strings are compared after NFKC width folding,
+whitespace removal, one bracket form and simplified characters; case numbers also ignore 第; a
+venue is right when one of gold and extracted contains the other; lists are compared as sets.
+
+Beside the per-field scores, two figures about notices as a whole:
+- notice recall: gold case records (naming a party, a case number or a hearing) that were
+  found, i.e. paired with an extracted record sharing a case number, a party or the hearing;
+- stray case records: extracted records naming a party or a case number that pair with no gold
+  case record (a look-alike or news read as a case notice, or one notice split in two).
 """
 from __future__ import annotations
 
@@ -18,11 +24,12 @@ from notices.cases import fold as fold_printing
 from notices.model import Notice
 from notices.normalize import to_simplified
 from notices.pipeline import extract_text
-from notices.read import UnreadablePage, read_page
+from notices.read import PAGE_SUFFIXES, UnreadablePage, read_page
 
 SCALARS = ("notice_type", "authority", "dispute_type", "hearing_datetime", "venue", "publication_date")
 LISTS = ("respondents", "claimants", "case_numbers")
 FIELDS = SCALARS[:2] + LISTS + SCALARS[2:]
+IDENTIFYING = ("case_numbers", "respondents", "claimants")
 
 
 def fold(value: str) -> str:
@@ -30,7 +37,8 @@ def fold(value: str) -> str:
     return to_simplified(fold_printing(value))
 
 
-def _value(name: str, record: dict):
+def scored_value(name: str, record: dict):
+    """A field of a record as it is compared: folded strings, sets for lists, None when empty."""
     value = record.get(name)
     if value in (None, "", []):
         return None if name in SCALARS else set()
@@ -43,8 +51,6 @@ def _value(name: str, record: dict):
 def _same(name: str, gold, got) -> bool:
     if name == "venue":
         return gold in got or got in gold
-    if name == "hearing_datetime":
-        return got[: len(gold)] == gold if len(gold) == 10 else got[:16] == gold[:16]
     return gold == got
 
 
@@ -68,19 +74,51 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@dataclass(frozen=True)
+class Miss:
+    file: str
+    field: str
+    gold: object
+    got: object
+
+
 @dataclass
 class Result:
+    corpus: str = ""
     scores: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
-    misses: list[tuple[str, str, object, object]] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
     files: int = 0
     gold_records: int = 0
     found_records: int = 0
+    case_notices: int = 0  # gold records that name a party, a case number or a hearing
+    notices_found: int = 0  # of those, paired with an extracted record that shares one of them
+    lost: list[str] = field(default_factory=list)  # files with a gold case record not found
+    stray_case_records: int = 0
+    strays: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+
+    @property
+    def notice_recall(self) -> float:
+        return self.notices_found / self.case_notices if self.case_notices else 1.0
+
+
+def is_case_record(record: dict) -> bool:
+    return any(scored_value(k, record) for k in IDENTIFYING) or scored_value("hearing_datetime", record) is not None
+
+
+def is_found(gold: dict, got: dict | None) -> bool:
+    """The extracted record is this gold notice: it shares a case number, a party or the hearing."""
+    if got is None:
+        return False
+    if any(scored_value(k, gold) & scored_value(k, got) for k in IDENTIFYING):
+        return True
+    hearing = scored_value("hearing_datetime", gold)
+    return hearing is not None and hearing == scored_value("hearing_datetime", got)
 
 
 def _compare(result: Result, name: str, gold: dict, got: dict) -> None:
     for key in FIELDS:
-        g, p = _value(key, gold), _value(key, got)
+        g, p = scored_value(key, gold), scored_value(key, got)
         score = result.scores[key]
         if key in LISTS:
             score.tp += len(g & p)
@@ -95,11 +133,12 @@ def _compare(result: Result, name: str, gold: dict, got: dict) -> None:
                 score.fp += p is not None
                 score.fn += g is not None
         if not ok:
-            result.misses.append((name, key, gold.get(key), got.get(key)))
+            result.misses.append(Miss(name, key, gold.get(key), got.get(key)))
 
 
 def _agreement(gold: dict, got: dict) -> int:
-    return sum(_value(k, gold) == _value(k, got) and _value(k, gold) not in (None, set()) for k in FIELDS)
+    return sum(scored_value(k, gold) == scored_value(k, got) and scored_value(k, gold) not in (None, set())
+               for k in FIELDS) + 2 * is_found(gold, got)
 
 
 def _pair(golds: list[dict], found: list[dict]) -> list[tuple[dict, dict | None]]:
@@ -108,52 +147,91 @@ def _pair(golds: list[dict], found: list[dict]) -> list[tuple[dict, dict | None]
     pairs = []
     for gold in golds:
         best = max(left, key=lambda got: _agreement(gold, got), default=None)
-        if best is not None:
+        if best is not None and (_agreement(gold, best) or not is_case_record(best) or not is_case_record(gold)):
             left.remove(best)
+        else:
+            best = None
         pairs.append((gold, best))
     return pairs + [({}, extra) for extra in left]
 
 
-def _as_gold(notice: Notice) -> dict:
+def as_gold(notice: Notice) -> dict:
+    """A record in the corpus's own form: the hearing as YYYY-MM-DDTHH:MM, or the date alone."""
     record = notice.record()
     if notice.hearing_datetime:
         record["hearing_datetime"] = notice.hearing_datetime.strftime("%Y-%m-%dT%H:%M")
     return record
 
 
+def labelled_pages(corpus: Path) -> list[tuple[Path, Path]]:
+    """(page, gold) file pairs of a corpus directory, in name order."""
+    pages = [p for p in sorted(corpus.iterdir()) if p.suffix.lower() in PAGE_SUFFIXES]
+    return [(page, page.with_suffix(".json")) for page in pages if page.with_suffix(".json").exists()]
+
+
 def evaluate(corpus: Path) -> Result:
-    """Score every labelled notice of the corpus; a file that cannot be read is named in
+    """Score every labelled page of the corpus; a file that cannot be read is named in
     result.skipped and scores nothing."""
-    result = Result()
-    for text_file in sorted(corpus.glob("*.txt")):
-        gold_file = text_file.with_suffix(".json")
-        if not gold_file.exists():
-            continue
+    result = Result(corpus=str(corpus))
+    for page_file, gold_file in labelled_pages(corpus):
         try:
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
-            page = read_page(text_file)
+            page = read_page(page_file)
         except (OSError, ValueError, UnreadablePage) as error:  # JSONDecodeError and UnicodeError are ValueErrors
-            result.skipped.append(f"{text_file.stem}: {error}")
+            result.skipped.append(f"{page_file.stem}: {error}")
             continue
         golds = gold if isinstance(gold, list) else [gold]
-        found = [_as_gold(n) for n in extract_text(page.text, text_file.name, page.page_date)]
+        found = [as_gold(n) for n in extract_text(page.text, page_file.name, page.page_date)]
         result.files += 1
         result.gold_records += len(golds)
         result.found_records += len(found)
         for g, got in _pair(golds, found):
-            _compare(result, text_file.stem, g, got or {})
+            if g and is_case_record(g):
+                result.case_notices += 1
+                if is_found(g, got):
+                    result.notices_found += 1
+                elif page_file.stem not in result.lost:
+                    result.lost.append(page_file.stem)
+            elif got is not None and any(scored_value(k, got) for k in IDENTIFYING):
+                result.stray_case_records += 1
+                result.strays.append(page_file.stem)
+            _compare(result, page_file.stem, g, got or {})
     return result
+
+
+def summary_line(result: Result) -> str:
+    return (f"{result.files} files, {result.gold_records} gold records, {result.found_records} extracted; "
+            f"notices found {result.notices_found}/{result.case_notices} ({result.notice_recall:.3f}); "
+            f"stray case records {result.stray_case_records}")
 
 
 def report(result: Result, misses: int = 40) -> str:
     rows = [(name, s.tp, s.fp, s.fn, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
             for name, s in ((n, result.scores[n]) for n in FIELDS)]
-    lines = [f"{result.files} files, {result.gold_records} gold records, {result.found_records} extracted",
+    lines = [f"{result.corpus}: {summary_line(result)}",
              tabulate(rows, headers=("field", "tp", "fp", "fn", "precision", "recall", "F1"))]
+    if result.lost:
+        lines.append("notices not found in: " + ", ".join(result.lost))
+    if result.strays:
+        lines.append("stray case records in: " + ", ".join(sorted(set(result.strays))))
     if result.skipped:
         lines.append("\nnot scored (unreadable):\n" + "\n".join(f"  {why}" for why in result.skipped))
     if result.misses and misses:
         lines.append(f"\nmisses ({len(result.misses)}; first {min(misses, len(result.misses))}):")
-        for name, key, gold, got in result.misses[:misses]:
-            lines.append(f"  {name:<12} {key:<17} gold={gold!r} got={got!r}")
+        for miss in result.misses[:misses]:
+            lines.append(f"  {miss.file:<12} {miss.field:<17} gold={miss.gold!r} got={miss.got!r}")
     return "\n".join(lines)
+
+
+def combined(results: list[Result]) -> Result:
+    """Every corpus's counts added up."""
+    total = Result(corpus="all")
+    for result in results:
+        for name, score in result.scores.items():
+            total.scores[name].tp += score.tp
+            total.scores[name].fp += score.fp
+            total.scores[name].fn += score.fn
+        for counter in ("files", "gold_records", "found_records", "case_notices", "notices_found",
+                        "stray_case_records"):
+            setattr(total, counter, getattr(total, counter) + getattr(result, counter))
+    return total

@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
+from notices.rules.parts import AUTHORITY_SUFFIX, LINE_LABEL, NAVIGATION, TITLE_KIND
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
 # One character to one character, so folding keeps every offset.
@@ -25,10 +26,6 @@ FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0x
 HAN = regex.compile(r"\p{Han}")
 GAP = regex.compile(r"[ \t]+")
 MARKDOWN_LEAD = regex.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|\*\*)")
-SENTENCE_END = "。!?！？:：」』”"
-FIELD_LINE = regex.compile(r"\p{Han}{2,6}[:：]")
-TITLE_LINE = regex.compile(r"(?:公告|告示|通告)$")
-SIGNATURE_LINE = regex.compile(r"\p{Han}{2,30}(?:委员会|仲裁院|法院|法庭)|[\d〇○一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
 
 
 @dataclass(frozen=True)
@@ -82,30 +79,104 @@ def simplify_if_traditional(text: str, sample: int = 300) -> str:
     return to_simplified(text) if changed >= max(3, han // 50) else text
 
 
-def full_lines(lengths: list[int], candidates: list[int]) -> list[bool]:
-    """Which lines fill their column, so the line after them continues the same paragraph.
+MIN_COLUMN, MAX_COLUMN = 8, 40  # widths (characters) of the hard-wrapped columns OCR and e-paper text give
+NEIGHBOURS = 3  # how many lines apart two lines of one width still show one column
+INDENT = 2  # a paragraph's first line is indented by up to two characters
+DATE_LINE = (r"(?:[\d〇○一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+             r"|\d{4}[-./]\d{1,2}[-./]\d{1,2})")
+# A line that starts one of these is not the continuation of the line above it.
+UNIT_START = regex.compile(
+    rf"(?:{LINE_LABEL}\s*[:：]\s*\S|特此|(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[、.]"
+    rf"|\(\s*[一二三四五六七八九十\d]{{1,3}}\s*\)|{DATE_LINE}$)"
+)
+# A line that ends a sentence or a label ends where the text does, not where the column does.
+CLOSED = regex.compile(r"(?:[。!?！？：;；]|(?<!\d):)$")
+# An issuer as a signature prints it: it starts with its place (…省, …市, …区) or is a court
+# named for what it tries (北京互联网法院); a wrapped tail (争议仲裁委员会) is no issuer.
+_ISSUER = (rf"(?:最高人民法院|(?:\p{{Han}}{{0,20}}?(?:省|市|县|区|州|旗|盟)|\p{{Han}}{{2,3}}(?=海事|知识产权|互联网|金融|铁路运输))"
+           rf"[\p{{Han}}()]{{0,30}}?{AUTHORITY_SUFFIX}(?:\p{{Han}}{{0,6}}?(?:仲裁庭|人民法庭|派出法庭|分院))?)")
+_CASE_NUMBER = r"[^\n]{0,20}[\[〔(【]\s*\d{4}\s*[\]〕)】][^\n]{1,24}号(?:之[一二三四五六七八九十\d]{1,3})?"
+# The frame of a notice, printed on lines of their own: a title, the issuer, a case number, a
+# date, 特此公告. Two such lines of one width by chance show no column.
+FRAME_LINE = regex.compile(
+    rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达书){NAVIGATION}?
+         |{_ISSUER}|{_CASE_NUMBER}|{DATE_LINE}|特此[^\n]{{0,6}})""",
+    regex.VERBOSE,
+)
+# Words a column may break in two: the line break is inside one of these when it matches
+# across it (an issuer starts where a name may start).
+SPLIT_WORD = regex.compile(rf"{DATE_LINE}|[\[〔(【]\s*\d{{4}}\s*[\]〕)】][^\s,。;]{{1,24}}?号|(?:^|(?<=[\s。:;,]))(?:{_ISSUER})")
+# A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
+# not the verb of 现依法向你公告.
+TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
+# Body text: a line that goes on into a sentence (it holds sentence punctuation).
+SENTENCE_MARK = regex.compile(r"[。,，;；、]")
 
-    A hard-wrapped column shows as runs of three or more consecutive lines of one width
-    (within two characters: punctuation and Latin letters make widths uneven). Runs are
-    found among `candidates` (the lengths, 0 for a line that cannot be a wrapped one: a table
-    row, a title, a field line, a sentence end), run by run, so columns of different widths on
-    one page are each recognised, and a notice's short lines (addressee, 特此公告, issuer,
-    date) that happen to be alike are not a column. Then any line of `lengths` at a width a
-    run established fills that column too ('…仲裁委员' + '会', a wrapped line that begins
-    like a field)."""
-    full = [False] * len(candidates)
-    for i, n in enumerate(candidates):
-        if not 8 <= n <= 40:
+
+def splits_a_word(line: str, following: str) -> bool:
+    """Does the break between line and following fall inside a date, a case number or an issuer?"""
+    joined = line[-30:] + following[:30]
+    cut = min(len(line), 30)
+    return any(m.start() < cut < m.end() for m in SPLIT_WORD.finditer(joined))
+
+
+def display_width(line: str) -> float:
+    """Width in character cells of a printed column: ASCII letters and digits take half a cell."""
+    return sum(0.5 if ch.isascii() or ch == "\t" else 1.0 for ch in line)
+
+
+def full_lines(lines: list[str]) -> list[bool]:
+    """Which lines fill a hard-wrapped column, so the line after them continues the paragraph.
+
+    A column shows itself by its width: lines near one another (NEIGHBOURS apart at most, with
+    no longer line between) that are equally long, in characters or in printed cells (ASCII
+    half a cell). Lines over MAX_COLUMN, and table rows, separate columns, so news printed in
+    long lines around a wrapped notice, or a column of another width, does not decide its
+    width. A paragraph wrapped once shows no width; its first line still joins the second when
+    it breaks mid-sentence: it closes nothing, and the next line runs on into a sentence.
+    Either way a line joins the next only when it closes no sentence or label and is no frame
+    line (title, issuer, case number, date), and the next line opens no unit of its own (a
+    label, an item number, 特此…, a date line) and is no frame line either. A paragraph's
+    first line may be shorter than the next by the blanks it was indented by (　　本院…)."""
+    count = len(lines)
+    lengths = [len(line) for line in lines]
+    widths = [display_width(line) for line in lines]
+    frame = [bool(FRAME_LINE.fullmatch(line)) for line in lines]
+    in_column = [MIN_COLUMN <= n <= MAX_COLUMN and "\t" not in line for n, line in zip(lengths, lines)]
+    candidate = [ok and not CLOSED.search(line) for ok, line in zip(in_column, lines)]
+    shown = [False] * count
+    for i in range(count):
+        if not candidate[i]:
             continue
-        low = i
-        while low > 0 and candidates[low - 1] and abs(candidates[low - 1] - n) <= 2:
-            low -= 1
-        high = i
-        while high + 1 < len(candidates) and candidates[high + 1] and abs(candidates[high + 1] - n) <= 2:
-            high += 1
-        full[i] = high - low >= 2
-    widths = {n for n, is_full in zip(candidates, full) if is_full}
-    return [is_full or (8 <= n <= 40 and any(abs(n - w) <= 1 for w in widths)) for n, is_full in zip(lengths, full)]
+        for j in range(i + 1, min(count, i + NEIGHBOURS + 1)):
+            if lengths[j] > MAX_COLUMN or "\t" in lines[j]:
+                break
+            alike = (lengths[j] == lengths[i] or abs(widths[j] - widths[i]) <= 0.5
+                     or (j == i + 1 and 0 < lengths[j] - lengths[i] <= INDENT and (i == 0 or not candidate[i - 1])))
+            if in_column[j] and alike and not (frame[i] and frame[j]):
+                top = max(lengths[i], lengths[j])
+                if all(lengths[k] <= top + 1 for k in range(i + 1, j)):
+                    shown[i] = True
+                    shown[j] = shown[j] or not frame[j]  # a frame line shows the width, never fills it
+                    break
+    full = [False] * count
+    for i in range(count - 1):
+        following = lines[i + 1]
+        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN or "\t" in following:
+            continue
+        if splits_a_word(lines[i], following):
+            full[i] = True  # 太原市小店区劳动人事 / 争议仲裁委员会, …二〇 / 二六年十一月三日
+        elif UNIT_START.match(following) and lines[i].count("(") <= lines[i].count(")"):
+            # a label or an item opens the next line, unless a bracket is left open (统一社会 /
+            # 信用代码:…) or both lines fill the column (…汽车租 / 赁有限公司:本院受理…)
+            full[i] = shown[i] and shown[i + 1] and not UNIT_START.match(lines[i])
+        elif TITLE_END.search(lines[i]):
+            continue  # a title wrapped to this line ends here
+        elif shown[i]:
+            full[i] = shown[i + 1] or not frame[i + 1]
+        else:
+            full[i] = not frame[i + 1] and bool(SENTENCE_MARK.search(following))
+    return full
 
 
 def is_letter_spaced(line: str) -> bool:
@@ -115,8 +186,9 @@ def is_letter_spaced(line: str) -> bool:
     return (len(pieces) >= 2 and singles == len(pieces)) or (len(pieces) >= 4 and singles >= 0.6 * len(pieces))
 
 
-def _line_bounds(text: str) -> list[tuple[int, int]]:
-    """Content bounds of every line: leading/trailing blanks and markdown markers excluded."""
+def _line_bounds(text: str) -> list[tuple[int, int, int]]:
+    """(line start, content start, content end) of every line: leading/trailing blanks and
+    markdown markers are outside the content."""
     bounds = []
     start = 0
     for line in text.split("\n"):
@@ -130,7 +202,7 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
             a = lead.end()
         while b > a and text[b - 1] in " \t":
             b -= 1
-        bounds.append((a, b))
+        bounds.append((start, a, b))
         start += len(line) + 1
     return bounds
 
@@ -168,27 +240,32 @@ def _joined(text: str, pieces: list[Piece]) -> str:
     return "".join(text[p[0]:p[1]] if isinstance(p[0], int) else p[0] for p in pieces)
 
 
-def _column_width(line: str) -> int:
-    """A line's width as a column line, or 0 for one that cannot be a wrapped line: a table row,
-    a line ending a sentence or a label (where a paragraph may well end), a field line
-    (刊登日期:…, 联系电话:…), a title, or a signature line (the issuer, the date)."""
-    if ("\t" in line or line[-1] in SENTENCE_END or FIELD_LINE.match(line) or TITLE_LINE.search(line)
-            or SIGNATURE_LINE.fullmatch(line)):
-        return 0
-    return len(line)
+def _unwrapped(lines: list[list[Piece]], text: str) -> list[list[Piece]]:
+    """The lines with every wrapped column joined, until no line fills a column any more (two
+    joined lines may show a column again), so normalized text normalizes to itself."""
+    while len(lines) > 1:
+        full = full_lines([_joined(text, line) for line in lines])
+        if not any(full):
+            return lines
+        merged = [lines[0]]
+        for previous_full, line in zip(full, lines[1:]):
+            if previous_full:
+                merged[-1] = merged[-1] + line
+            else:
+                merged.append(line)
+        lines = merged
+    return lines
 
 
 def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     """Normalize page_text[start:end]."""
     end = len(page_text) if end is None else end
     text = simplify_if_traditional(page_text[start:end].translate(FOLD))
-    lines = [close_up(text, a, b) for a, b in _line_bounds(text) if b > a]
-    joined = [_joined(text, line) for line in lines]
-    full = full_lines([0 if "\t" in line else len(line) for line in joined], [_column_width(line) for line in joined])
+    lines = _unwrapped([close_up(text, a, b) for _, a, b in _line_bounds(text) if b > a], text)
     out: list[str] = []
     offsets = array("l")
     for i, line in enumerate(lines):
-        if i and not full[i - 1]:
+        if i:
             out.append("\n")
             first = line[0][0] if isinstance(line[0][0], int) else line[0][1]
             offsets.append(start + first - 1)  # the line break just before this line

@@ -379,9 +379,6 @@ def test_short_column_notice_is_found_among_news(name):
     assert len(extract_text(on_news_page(column))) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="a column is recognised by a run of three lines of one width: court-054 "
-                                       "wrapped 16 wide is two full lines and a last line ending in 。, so it is "
-                                       "not joined, its date and time stay split, and no notice is found")
 @needs_corpus
 def test_three_line_column_notice_is_found():
     column = ocr_column(CORPUS_TEXTS["court-054"])

@@ -1,4 +1,4 @@
-"""`notices extract PAGE...` and `notices eval DIR`."""
+"""`notices extract PAGE...` and `notices eval DIR...`."""
 from __future__ import annotations
 
 import sys
@@ -16,8 +16,8 @@ def register(sub) -> None:
     extract.add_argument("--columns", help="table columns, comma-separated: " + ", ".join(NOTICE_TABLE_COLUMNS))
     extract.set_defaults(handler=run_extract)
 
-    evaluate = sub.add_parser("eval", help="score extraction against a labelled corpus directory")
-    evaluate.add_argument("corpus", metavar="DIR")
+    evaluate = sub.add_parser("eval", help="score extraction against labelled corpus directories")
+    evaluate.add_argument("corpora", nargs="+", metavar="DIR")
     evaluate.add_argument("--misses", type=int, default=40, help="how many misses to list (default 40)")
     evaluate.set_defaults(handler=run_eval)
 
@@ -54,10 +54,14 @@ def run_extract(args) -> int:
 
 def run_eval(args) -> int:
     from notices.cli import UsageError
-    from notices.evaluate import evaluate, report
+    from notices.evaluate import combined, evaluate, report
 
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        raise UsageError(f"not a directory: {corpus}")
-    print(report(evaluate(corpus), misses=args.misses))
+    corpora = [Path(name) for name in args.corpora]
+    missing = [str(corpus) for corpus in corpora if not corpus.is_dir()]
+    if missing:
+        raise UsageError(f"not a directory: {', '.join(missing)}")
+    results = [evaluate(corpus) for corpus in corpora]
+    print("\n\n".join(report(result, misses=args.misses) for result in results))
+    if len(results) > 1:
+        print("\n" + report(combined(results), misses=0))
     return 0

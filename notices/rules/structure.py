@@ -6,7 +6,7 @@ import regex
 
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
-from notices.rules.parts import AUTHORITY_SUFFIX, SELF
+from notices.rules.parts import AUTHORITY_SUFFIX, NAVIGATION, SELF, TITLE_KIND
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
@@ -17,9 +17,6 @@ FULL_DATE = (
 # A bare 法院 names no one; a seat of the body may follow its name (…仲裁院塘厦仲裁庭).
 AUTHORITY = (rf"(?:(?:最高人民法院|[\p{{Han}}()]{{1,40}}?{AUTHORITY_SUFFIX})"
              r"(?:办公室|\p{Han}{2,6}?(?:仲裁庭|人民法庭|派出法庭))?)")
-# What a title may say before 公告: the kind of notice.
-TITLE_KIND = (r"(?:延期开庭|变更开庭|恢复开庭|开庭排期|开庭|排期|送达|裁决书送达|判决书送达|文书送达|诉讼文书送达|执行|拍卖"
-              r"|公示催告|应诉)")
 # Where a name may begin: line start, after a space, a bracket tag such as [北京], or 特此公告.
 NAME_START = r"(?:(?<=^)|(?<=[\n\s\]】:。]))"
 
@@ -36,7 +33,7 @@ TITLES = table(
             {TITLE_KIND}?
             (?:公\s?告(?:送达书)?|告\s?示|通\s?告)
         )
-        [^\S\n]*(?:(?:返回|回到|打印|关闭|更多)[^\n。,;:]{{0,16}})?   # website navigation glued to a title line
+        {NAVIGATION}?   # website navigation glued to a title line
         (?=\n|$)
         """,
         match=("开庭公告\n", "公告\n", "送达公告\n", "公告送达书\n", "呼和浩特市劳动人事争议仲裁院公告\n",
