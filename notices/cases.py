@@ -11,7 +11,7 @@ import unicodedata
 
 import regex
 
-from notices.model import CHINA_TZ, Case, CaseEvent, Notice
+from notices.model import CHINA_TZ, Case, CaseEvent, Notice, moment_key
 
 # Every bracket a case number is printed with, folded to one pair (after NFKC, which already
 # turns （） into ()).
@@ -71,7 +71,7 @@ def notice_case_keys(notice: Notice) -> list[str]:
     return [key] if key else []
 
 
-def hearing_of(notice: Notice) -> dt.datetime | None:
+def hearing_of(notice: Notice) -> dt.date | None:
     """The hearing time a notice prints. A time computed from a relative phrase ("公告期满后第三日")
     is a Deadline of kind "hearing" and stays there: a Case cannot mark a time as computed, and
     the exports show computed dates apart, marked."""
@@ -87,7 +87,7 @@ def timeline_order(notice: Notice) -> tuple:
         notice.publication_date is not None,
         notice.publication_date or dt.date.min,
         hearing is None,
-        hearing or dt.datetime.min.replace(tzinfo=CHINA_TZ),
+        moment_key(hearing) if hearing is not None else (),
         notice.id,
     )
 
@@ -179,7 +179,9 @@ def _unique_by_id(notices: list[Notice]) -> list[Notice]:
     return unique
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
+def _aware(moment: dt.date) -> dt.date:
     # The model promises +08:00; a naive time from elsewhere is read as China time, not compared
-    # against aware ones (which would raise).
+    # against aware ones (which would raise). A day alone stays a day.
+    if not isinstance(moment, dt.datetime):
+        return moment
     return moment if moment.tzinfo else moment.replace(tzinfo=CHINA_TZ)

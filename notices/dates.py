@@ -116,5 +116,6 @@ def parse_time_match(m: regex.Match) -> tuple[dt.time | None, str | None]:
     return dt.time(hour, minute), None
 
 
-def combine(day: dt.date, time: dt.time | None) -> dt.datetime:
-    return dt.datetime.combine(day, time or dt.time(0, 0), tzinfo=CHINA_TZ)
+def combine(day: dt.date, time: dt.time | None) -> dt.date:
+    """The hearing as a Moment: the day and time in China, or the day alone when no time is printed."""
+    return day if time is None else dt.datetime.combine(day, time, tzinfo=CHINA_TZ)

@@ -13,6 +13,7 @@ Beside the per-field scores, two figures about notices as a whole:
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -158,8 +159,9 @@ def _pair(golds: list[dict], found: list[dict]) -> list[tuple[dict, dict | None]
 def as_gold(notice: Notice) -> dict:
     """A record in the corpus's own form: the hearing as YYYY-MM-DDTHH:MM, or the date alone."""
     record = notice.record()
-    if notice.hearing_datetime:
-        record["hearing_datetime"] = notice.hearing_datetime.strftime("%Y-%m-%dT%H:%M")
+    when = notice.hearing_datetime
+    if isinstance(when, dt.datetime):
+        record["hearing_datetime"] = when.strftime("%Y-%m-%dT%H:%M")
     return record
 
 

@@ -14,7 +14,7 @@ import regex
 from notices import dates
 from notices.fields import (SERVICE, Draft, addressees, case_numbers, documents, frame, hearing, labelled_parties,
                             notice_type, parties, read_hearing)
-from notices.model import Notice, Problem, Span
+from notices.model import Notice, Problem, Span, moment_day
 from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.hearing import WHEN_AT
 from notices.rules.parties import CLAUSES, split_names
@@ -108,7 +108,7 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None) -> 
     for s, e in spans:
         draft = _item(head, text, s, e, named, publication, previous)
         when = draft.fields.get("hearing_datetime")
-        previous = when.date() if when else previous
+        previous = moment_day(when) if when else previous
         records.append(_record(block, page, draft, "hearing_list", item=(s, e)))
     return records
 
@@ -174,9 +174,9 @@ def _record(block: Block, page: str, draft: Draft, kind: str, item: Span | None 
     problems = [Problem(field=n, code=c, message=m, span=block.page_span(*s) if s else None)
                 for n, c, m, s in draft.problems]
     when, published = f.get("hearing_datetime"), f.get("publication_date")
-    if when and published and when.date() < published:
+    if when and published and moment_day(when) < published:
         problems.append(Problem(field="hearing_datetime", code="hearing_before_publication",
-                                message=f"the hearing ({when.date()}) is before the notice date ({published})"))
+                                message=f"the hearing ({moment_day(when)}) is before the notice date ({published})"))
     evidence = {name: [block.page_span(s, e) for s, e in spans] for name, spans in draft.spans.items()}
     start, end = item or (block.start, block.end)
     return Notice(

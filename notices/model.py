@@ -7,14 +7,41 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 NoticeType = Literal["hearing", "decision_service", "document_service", "hearing_list", "other"]
 Span = tuple[int, int]
 
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def parse_moment(value):
+    """An ISO string as a date ('2026-06-09') or a datetime ('2026-06-09T14:00:00+08:00')."""
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
+    return value
+
+
+# When something happens: an aware datetime when the notice prints the time, else the day alone
+# (a hearing printed without a time is never given an invented midnight).
+Moment = Annotated[dt.datetime | dt.date, BeforeValidator(parse_moment)]
+
+
+def moment_day(moment: dt.date) -> dt.date:
+    """The day of a Moment, in China time."""
+    if isinstance(moment, dt.datetime):
+        return moment.astimezone(CHINA_TZ).date() if moment.tzinfo else moment.date()
+    return moment
+
+
+def moment_key(moment: dt.date) -> tuple:
+    """Orders Moments: by day, a day alone before the times of that day."""
+    if isinstance(moment, dt.datetime):
+        local = moment.astimezone(CHINA_TZ) if moment.tzinfo else moment
+        return (local.date(), 1, local.time())
+    return (moment, 0, dt.time(0))
 
 
 class Problem(BaseModel):
@@ -55,7 +82,7 @@ class Notice(BaseModel):
     claimants: list[str] = Field(default_factory=list)
     case_numbers: list[str] = Field(default_factory=list)
     dispute_type: str | None = None
-    hearing_datetime: dt.datetime | None = None  # aware, +08:00
+    hearing_datetime: Moment | None = None  # aware, +08:00; the date alone when no time is printed
     hearing_text: str | None = None  # the hearing time as written when it is relative to the notice;
     # hearing_datetime holds only a printed time, a computed one is a Deadline of kind "hearing"
     venue: str | None = None
@@ -106,7 +133,7 @@ class CaseEvent(BaseModel):
     notice_id: str
     notice_type: NoticeType
     publication_date: dt.date | None = None
-    hearing_datetime: dt.datetime | None = None
+    hearing_datetime: Moment | None = None
     venue: str | None = None
     page: str
 
@@ -121,8 +148,8 @@ class Case(BaseModel):
     claimants: list[str] = Field(default_factory=list)
     dispute_type: str | None = None
     status: str  # notice_type of the latest notice in the timeline
-    next_hearing: dt.datetime | None = None
+    next_hearing: Moment | None = None
     venue: str | None = None
-    hearing_history: list[dt.datetime] = Field(default_factory=list)  # every hearing time announced, in order
+    hearing_history: list[Moment] = Field(default_factory=list)  # every hearing time announced, in order
     timeline: list[CaseEvent] = Field(default_factory=list)  # date order
     sightings: int = 0

@@ -303,3 +303,14 @@ def test_radicale_stores_and_updates_a_moved_hearing(radicale_url):
     same_uid = [e for e in calendar.get_events() if str(e.icalendar_component["uid"]) == uid]
     assert len(same_uid) == 1
     assert len(calendar.get_events()) == len(before)
+
+
+def test_a_hearing_printed_without_a_time_is_an_all_day_event():
+    """本院定于2026年7月8日… with no time: the day alone, never a midnight event."""
+    notice = no_number_hearing().model_copy(update={"hearing_datetime": dt.date(2026, 7, 8)})
+    found = [e for e in icalendar.Calendar.from_ical(hearings_ics([notice], [])).walk("VEVENT")
+             if str(e["summary"]).startswith("开庭")]
+    assert len(found) == 1
+    start, end = found[0]["dtstart"].dt, found[0]["dtend"].dt
+    assert (type(start), start, end) == (dt.date, dt.date(2026, 7, 8), dt.date(2026, 7, 9))
+    assert "time not printed" in str(found[0]["description"])

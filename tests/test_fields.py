@@ -241,3 +241,10 @@ def test_absurd_year_gives_problems_not_an_exception():
                  "\n特此公告\n北京市朝阳区人民法院\n9999年12月1日\n")
     assert notice.publication_date == dt.date(9999, 12, 1)
     assert notice.deadlines == [] and "calendar_unavailable" in [p.code for p in notice.problems]
+
+
+def test_a_hearing_date_without_a_time_stays_a_date():
+    text = "本院定于2026年7月8日在本院第三法庭公开开庭审理原告王强诉被告李明民间借贷纠纷一案。"
+    [notice] = extract_text(text)
+    assert notice.hearing_datetime == dt.date(2026, 7, 8)
+    assert notice.record()["hearing_datetime"] == "2026-07-08"

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
-from notices.model import CHINA_TZ, Case, Notice
+from notices.export.common import local_datetime_text
+from notices.model import CHINA_TZ, Case, Notice, moment_day, moment_key
 from notices.store import Store, StoreError
 from notices.watch import Hit, check_name, find_hits
 
@@ -184,11 +185,11 @@ def upcoming(cases: list[Case], today: dt.date) -> list[Case]:
 
 def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> list[Case]:
     def day(case: Case) -> dt.date:
-        return case.next_hearing.astimezone(CHINA_TZ).date()
+        return moment_day(case.next_hearing)
 
     chosen = [case for case in cases if case.next_hearing is not None
               and (start is None or day(case) >= start) and (end is None or day(case) <= end)]
-    return sorted(chosen, key=lambda case: (case.next_hearing, case.key))
+    return sorted(chosen, key=lambda case: (moment_key(case.next_hearing), case.key))
 
 
 def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice], hits: list[Hit],
@@ -435,8 +436,8 @@ def case_label(case: Case) -> str:
     return case.case_number or case.key
 
 
-def local(moment: dt.datetime) -> str:
-    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+def local(moment: dt.date) -> str:
+    return local_datetime_text(moment)
 
 
 def emit(data: bytes) -> None:

@@ -49,7 +49,7 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
-def _hearing(value: dt.datetime | None) -> dt.datetime | None:
+def _hearing(value: dt.date | None) -> dt.date | None:
     return china_local(value) if value else None
 
 

@@ -71,18 +71,21 @@ def iso_date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def china_local(value: dt.datetime) -> dt.datetime:
-    """Wall-clock time in China, naive; a naive input is taken to be China time already."""
-    if value.tzinfo is None:
+def china_local(value: dt.date) -> dt.date:
+    """Wall-clock time in China, naive; a naive input is taken to be China time already. A day
+    alone (a hearing printed without its time) stays a day."""
+    if not isinstance(value, dt.datetime) or value.tzinfo is None:
         return value
     return value.astimezone(CHINA_TZ).replace(tzinfo=None)
 
 
-def local_datetime_text(value: dt.datetime | None) -> str:
-    """'2026-06-09 14:00' in China time: what a reviewer reads and a spreadsheet sorts."""
+def local_datetime_text(value: dt.date | None) -> str:
+    """'2026-06-09 14:00' in China time, or '2026-06-09' for a day printed without a time: what
+    a reviewer reads and a spreadsheet sorts."""
     if value is None:
         return ""
-    return china_local(value).strftime("%Y-%m-%d %H:%M")
+    local = china_local(value)
+    return local.strftime("%Y-%m-%d %H:%M") if isinstance(local, dt.datetime) else local.isoformat()
 
 
 def notice_type_text(notice_type: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from notices.model import Case, CaseEvent, Deadline, Notice
+from notices.model import Case, CaseEvent, Deadline, Notice, moment_key
 
 from .common import china_local, notice_id, sorted_cases, sorted_notices, stable_uid
 
@@ -17,7 +17,7 @@ from .common import china_local, notice_id, sorted_cases, sorted_notices, stable
 @dataclass(frozen=True)
 class Hearing:
     uid: str
-    start: dt.datetime  # China wall-clock time, naive
+    start: dt.date  # China wall-clock time, naive; a day alone when the notice prints no time
     venue: str | None
     respondents: list[str]
     claimants: list[str]
@@ -27,7 +27,7 @@ class Hearing:
     page: str
     published: dt.date | None  # publication date of the notice that set this time
     moves: int  # times a later notice moved the hearing: the calendar SEQUENCE
-    earlier_times: list[dt.datetime]  # China wall-clock, the times it was moved from
+    earlier_times: list[dt.date]  # China wall-clock, the times it was moved from
     notice_ids: list[str]
 
 
@@ -38,12 +38,12 @@ class ComputedDate:
     notice: Notice
 
 
-def count_moves(history: list[dt.datetime]) -> int:
+def count_moves(history: list[dt.date]) -> int:
     """Changes between consecutive announced times; a repeated announcement is not a move."""
     return sum(1 for before, after in zip(history, history[1:]) if before != after)
 
 
-def source_event(case: Case, when: dt.datetime) -> CaseEvent | None:
+def source_event(case: Case, when: dt.date) -> CaseEvent | None:
     """The latest notice in the timeline that announced this hearing time (else the latest)."""
     announcing = [e for e in case.timeline if e.hearing_datetime == when]
     candidates = announcing or case.timeline
@@ -116,7 +116,7 @@ def hearings(notices: list[Notice], cases: list[Case]) -> list[Hearing]:
         slot = notice_hearing(notice)
         if slot is not None:
             slots.setdefault(slot.uid, slot)
-    return sorted(slots.values(), key=lambda h: (h.start, h.uid))
+    return sorted(slots.values(), key=lambda h: (moment_key(h.start), h.uid))
 
 
 def computed_dates(notices: list[Notice]) -> list[ComputedDate]:

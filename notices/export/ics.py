@@ -91,13 +91,18 @@ def hearing_event(hearing: Hearing, fallback: dt.datetime) -> Event:
     event.add("uid", hearing.uid)
     event.add("dtstamp", stamp(hearing.published, fallback))
     event.add("sequence", hearing.moves)
-    add_local_time(event, "dtstart", hearing.start)
-    add_local_time(event, "dtend", hearing.start + HEARING_DURATION)
+    if isinstance(hearing.start, dt.datetime):
+        add_local_time(event, "dtstart", hearing.start)
+        add_local_time(event, "dtend", hearing.start + HEARING_DURATION)
+    else:  # the notice prints the day alone: an all-day event, never an invented midnight
+        event.add("dtstart", hearing.start)
+        event.add("dtend", hearing.start + dt.timedelta(days=1))
     event.add("summary", clean(summary))
     if hearing.venue:
         event.add("location", clean(hearing.venue))
     event.add("description", describe([
-        ("开庭时间 Hearing", f"{local_datetime_text(hearing.start)} (北京时间 UTC+8)"),
+        ("开庭时间 Hearing", f"{local_datetime_text(hearing.start)} (北京时间 UTC+8)"
+         + ("" if isinstance(hearing.start, dt.datetime) else " 时间未载明 time not printed")),
         ("改期自 Moved from", join_list(map(local_datetime_text, hearing.earlier_times))),
         ("地点 Venue", hearing.venue),
         ("案号 Case number", hearing.case_number),
