@@ -104,13 +104,14 @@ def hour_of_day(period: str | None, hour: int) -> int:
     return hour
 
 
-def parse_time_match(m: regex.Match) -> tuple[dt.time | None, str | None]:
-    """Turn a TIME match into a time, or None and the reason."""
+def parse_time_match(m: regex.Match, period: str | None = None) -> tuple[dt.time | None, str | None]:
+    """Turn a TIME match into a time, or None and the reason; `period` (上午, 下午) is the part of
+    the day a heading above the time gives, when the time prints none."""
     hour = chinese_number(m.group("hour"))
     minute = 30 if m.group("half") else chinese_number(m.group("minute") or "0")
     if hour is None or minute is None:
         return None, f"{m.group(0)!r} is not a time"
-    hour = hour_of_day(m.group("period"), hour)
+    hour = hour_of_day(m.group("period") or period, hour)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None, f"{m.group(0)!r} is not a time of day"
     return dt.time(hour, minute), None

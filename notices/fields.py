@@ -16,15 +16,17 @@ from notices.cases import case_key
 from notices.model import Span
 from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
-from notices.rules.hearing import HEARING_ANCHORS, HEARING_WORD, NOT_YET, VENUE, VENUE_LABELLED, WHEN_AT
-from notices.rules.parties import CLAUSES, YOU_RE, Clause, parse_clause, split_names
+from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
+                                   VENUE_LABELLED, WHEN_AT)
+from notices.rules.parties import CLAUSES, YOU_RE, Clause, parse_clause, role_side, split_names
+from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
 
 # A case number or title printed on the line before the addressee, joined to it.
 ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
 LABELLED_PARTY = regex.compile(
-    r"(?:\G|(?<=^)|(?<=[\n\s;,|]))(?P<role>被申请人|被申请执行人|被执行人|被上诉人|被告人?|申请执行人|申请人|上诉人|原告)"
-    r"\s*:\s*(?P<names>[^\n。;:|]{2,120}?)\s*(?=\n|$|。|;|\|)")
+    rf"(?:\G|(?<=^)|(?<=[\n\s;,|]))(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
+    rf"\s*:\s*(?P<names>[^\n。;:|]{{2,120}}?)\s*(?=\n|$|。|;|\||\s+(?:{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})\s*:)")
 LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
@@ -116,8 +118,20 @@ def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
         draft.put("authority", None)
         draft.problem("authority", "not_found", "the issuing body is not named in the notice")
         return
-    found = _complete_authority(text, a, b, found)
+    found = _fullest_printing(text, a, b, _complete_authority(text, a, b, found))
     draft.put("authority", text[found[0]:found[1]], found)
+
+
+PROVINCE = regex.compile(r"\p{Han}{1,7}?(?:省|自治区)")
+
+
+def _fullest_printing(text: str, a: int, b: int, span: Span) -> Span:
+    """The issuer as printed in full: a signature 长春市朝阳区人民法院 under a title that names
+    吉林省长春市朝阳区人民法院 is the same body, printed with its province."""
+    name = text[span[0]:span[1]]
+    pattern = regex.compile(rf"(?:(?<=^)|(?<=[\s\]】:。]))(?P<province>{PROVINCE.pattern}){regex.escape(name)}", regex.MULTILINE)
+    found = pattern.search(text, a, b) or pattern.search(text)  # the block, else the page around it
+    return found.span() if found else span
 
 
 def _complete_authority(text: str, a: int, b: int, span: Span) -> Span:
@@ -232,8 +246,10 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
     """A notice set out as labelled lines: 被申请人:X公司 / 申请人:张三 / 案由:劳动报酬争议."""
     clause = Clause()
     for m in LABELLED_PARTY.finditer(text, a, b):
-        names = split_names(text, *m.span("names"))
-        (clause.respondents if m.group("role").startswith("被") else clause.claimants).extend(names)
+        side = role_side(m.group("role"))
+        if side in ("claimant", "respondent"):
+            names = split_names(text, *m.span("names"))
+            (clause.respondents if side == "respondent" else clause.claimants).extend(names)
     cause = LABELLED_CAUSE.search(text, a, b)
     if cause:
         clause.dispute = cause.span("cause")
@@ -269,23 +285,41 @@ def _pieces(text: str, s: int, e: int) -> list[Span]:
     return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
 
 
-def hearing(draft: Draft, text: str, a: int, b: int, publication: dt.date | None, previous: dt.date | None) -> None:
+@dataclass(frozen=True)
+class Context:
+    """What dates a hearing of a list that prints less than a full date: the day of the hearing
+    before it (同日, 次日), the date heading above it, the 上午/下午 it is listed under."""
+
+    previous: dt.date | None = None
+    heading: Span | None = None
+    period: str | None = None
+
+
+NO_CONTEXT = Context()
+
+
+def hearing(draft: Draft, text: str, a: int, b: int, publication: dt.date | None, context: Context = NO_CONTEXT) -> None:
     if NOT_YET.search(text, a, b):
         return
+    says = bool(HEARING_WORDS.search(text, a, b))
     for rule in HEARING_ANCHORS:
         for anchor in rule.finditer(text, a, b):
-            # 开庭时间: says itself that a hearing follows; 定于 needs 开庭/审理 in its sentence
-            says_hearing = rule.id == "hearing/labelled"
-            if read_hearing(draft, text, anchor.end(), b, publication, previous, says_hearing=says_hearing):
+            # 开庭时间: says itself that a hearing follows; 时间: does when the notice speaks of a
+            # hearing; 定于 needs 开庭/审理 in its sentence
+            says_hearing = rule.id == "hearing/labelled" or (rule.id == "hearing/labelled_short" and says)
+            if rule.id == "hearing/labelled_short" and not says:
+                continue
+            if read_hearing(draft, text, anchor.end(), b, publication, context, says_hearing=says_hearing):
                 return
-    read_hearing(draft, text, a, b, publication, previous, anchored=False)
+    read_hearing(draft, text, a, b, publication, context, anchored=False)
 
 
 def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date | None,
-                  previous: dt.date | None, anchored: bool = True, says_hearing: bool = False) -> bool:
+                 context: Context = NO_CONTEXT, anchored: bool = True, says_hearing: bool = False) -> bool:
     """Read the hearing time at `at` (right after an anchor such as 定于), or, not anchored, at
-    the start of a list item or table cell (1. 2026年6月2日上午9:00,…); True when the item's
-    hearing has been settled."""
+    the start of a list item or table cell (1. 2026年6月2日上午9:00,…; 上午9:00 under a date
+    heading); True when the item's hearing has been settled."""
+    previous = context.previous
     default_year = publication.year if publication else (previous.year if previous else None)
     sentence_end = text.find("。", at, b)
     sentence_end = b if sentence_end < 0 else sentence_end
@@ -293,7 +327,10 @@ def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date 
         return False
     when_rule = WHEN_AT.by_id["hearing_when/relative_then_date"].compiled
     when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, min(b, at + ITEM_LEAD))
-    if when is None or (when.group("same_day") and previous is None) or (not anchored and not when.group("time")):
+    carried = when is not None and (when.group("same_day") or when.group("next_day"))
+    if when is None or (carried and previous is None) or (not anchored and not when.group("time")):
+        if context.heading is not None and _under_heading(draft, text, at, b, publication, context):
+            return True
         relative = WHEN_AT.by_id["hearing_when/relative"].compiled.match(text, at, b) if anchored else None
         if relative:
             span = relative.span("relative")
@@ -304,23 +341,40 @@ def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date 
             _venue(draft, text, relative.end(), sentence_end)
             return True
         return False
-    day = previous if when.group("same_day") else None
-    if day is None:
-        hit = dates.parse_date_match(when, default_year)
-        if hit.date is None:
-            draft.problem("hearing_datetime", "invalid_date", hit.error or "unreadable date", when.span())
-            draft.put("hearing_datetime", None)
-            draft.fields["hearing_stated"] = True
+    if when.group("same_day"):
+        day = previous
+    elif when.group("next_day"):
+        day = previous + dt.timedelta(days=1)
+    else:
+        day = _day(draft, when, default_year, publication)
+        if day is None:
             return True
-        day = hit.date
-        if hit.year_assumed:
-            if publication and day < publication:  # 1月20日 in a notice of 12月10日: next January
-                day = _next_year(day)
-            draft.problem("hearing_datetime", "year_assumed",
-                          f"the hearing date has no year; {day.year} is taken from the notice date", when.span())
+    return _settle(draft, text, when, day, context, sentence_end)
+
+
+def _day(draft: Draft, when, default_year: int | None, publication: dt.date | None) -> dt.date | None:
+    """The day a date match names, its year from the notice when it prints none; None, with the
+    problem recorded, when it names no day."""
+    hit = dates.parse_date_match(when, default_year)
+    if hit.date is None:
+        draft.problem("hearing_datetime", "invalid_date", hit.error or "unreadable date", when.span())
+        draft.put("hearing_datetime", None)
+        draft.fields["hearing_stated"] = True
+        return None
+    day = hit.date
+    if hit.year_assumed:
+        if publication and day < publication:  # 1月20日 in a notice of 12月10日: next January
+            day = _next_year(day)
+        draft.problem("hearing_datetime", "year_assumed",
+                      f"the hearing date has no year; {day.year} is taken from the notice date", when.span())
+    return day
+
+
+def _settle(draft: Draft, text: str, when, day: dt.date, context: Context, sentence_end: int) -> bool:
+    """The hearing is `day` at the time `when` prints (under a 下午 heading, 2:30 is 14:30)."""
     clock = None
     if when.group("time"):
-        clock, error = dates.parse_time_match(when)
+        clock, error = dates.parse_time_match(when, context.period)
         if error:  # a day with an impossible time is no hearing time: null, and why
             draft.problem("hearing_datetime", "invalid_time", error, when.span("time"))
             draft.put("hearing_datetime", None)
@@ -329,6 +383,52 @@ def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date 
     draft.put("hearing_datetime", dates.combine(day, clock), when.span())
     _venue(draft, text, when.end(), sentence_end)
     return True
+
+
+HEADING_TIME = regex.compile(rf"\s*(?:{TIME_RANGE_START})?(?P<time>{dates.TIME.pattern}){TIME_RANGE_END}", regex.VERBOSE)
+
+
+def _under_heading(draft: Draft, text: str, at: int, b: int, publication: dt.date | None, context: Context) -> bool:
+    """An item under a date heading prints its time alone (上午9:00 第一法庭 …): the day is the heading's."""
+    when = HEADING_TIME.search(text, at, min(b, at + ITEM_LEAD))
+    heading = dates.DATE.fullmatch(text, *context.heading)
+    if when is None or heading is None:
+        return False
+    default_year = publication.year if publication else (context.previous.year if context.previous else None)
+    day = _day(draft, heading, default_year, publication)
+    if day is None:
+        return True
+    sentence_end = text.find("。", at, b)
+    return _settle(draft, text, when, day, context, b if sentence_end < 0 else sentence_end)
+
+
+CELL_DATE = regex.compile(dates.DATE.pattern, regex.VERBOSE)
+CELL_TIME = regex.compile(rf"{TIME_RANGE_START}{dates.TIME.pattern}", regex.VERBOSE)
+
+
+def read_cells_hearing(draft: Draft, text: str, cells: list[Span], publication: dt.date | None,
+                       context: Context = NO_CONTEXT) -> None:
+    """A table row's hearing from its date and time cells (or one cell holding both): the
+    first date and the first time the cells print; a day alone when no time is printed."""
+    date = next((m for s, e in cells for m in [CELL_DATE.search(text, s, e)] if m), None)
+    clock_match = next((m for s, e in cells for m in [CELL_TIME.search(text, s, e)] if m), None)
+    if date is None:
+        return
+    default_year = publication.year if publication else (context.previous.year if context.previous else None)
+    day = _day(draft, date, default_year, publication)
+    if day is None:
+        return
+    clock = None
+    if clock_match is not None:
+        clock, error = dates.parse_time_match(clock_match, context.period)
+        if error:
+            draft.problem("hearing_datetime", "invalid_time", error, clock_match.span())
+            draft.put("hearing_datetime", None)
+            draft.fields["hearing_stated"] = True
+            return
+    spans = [date.span()] + ([clock_match.span()] if clock_match is not None and clock_match.start() >= date.end()
+                             or clock_match is not None and clock_match.end() <= date.start() else [])
+    draft.put("hearing_datetime", dates.combine(day, clock), *spans)
 
 
 def _next_year(day: dt.date) -> dt.date:

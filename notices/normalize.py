@@ -142,14 +142,15 @@ def full_lines(lines: list[str]) -> list[bool]:
     lengths = [len(line) for line in lines]
     widths = [display_width(line) for line in lines]
     frame = [bool(FRAME_LINE.fullmatch(line)) for line in lines]
-    in_column = [MIN_COLUMN <= n <= MAX_COLUMN and "\t" not in line for n, line in zip(lengths, lines)]
+    row = [line.count("\t") >= 2 for line in lines]  # a table row: cells are never wrapped lines
+    in_column = [MIN_COLUMN <= n <= MAX_COLUMN and not is_row for n, is_row in zip(lengths, row)]
     candidate = [ok and not CLOSED.search(line) for ok, line in zip(in_column, lines)]
     shown = [False] * count
     for i in range(count):
         if not candidate[i]:
             continue
         for j in range(i + 1, min(count, i + NEIGHBOURS + 1)):
-            if lengths[j] > MAX_COLUMN or "\t" in lines[j]:
+            if lengths[j] > MAX_COLUMN or row[j]:
                 break
             alike = (lengths[j] == lengths[i] or abs(widths[j] - widths[i]) <= 0.5
                      or (j == i + 1 and 0 < lengths[j] - lengths[i] <= INDENT and (i == 0 or not candidate[i - 1])))
@@ -162,7 +163,7 @@ def full_lines(lines: list[str]) -> list[bool]:
     full = [False] * count
     for i in range(count - 1):
         following = lines[i + 1]
-        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN or "\t" in following:
+        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN or row[i + 1]:
             continue
         if splits_a_word(lines[i], following):
             full[i] = True  # 太原市小店区劳动人事 / 争议仲裁委员会, …二〇 / 二六年十一月三日
@@ -210,27 +211,34 @@ def _line_bounds(text: str) -> list[tuple[int, int, int]]:
 Piece = tuple[int, int] | tuple[str, int]  # a slice of the text to keep, or a replacement at an offset
 
 
-def close_up(text: str, a: int, b: int) -> list[Piece]:
+def close_up(text: str, a: int, b: int, raw: str | None = None) -> list[Piece]:
     """One line's content: a letter-spaced line loses the single spaces between its characters
-    (a wider gap still separates words, unless the line is still letter-spaced then); other
-    lines keep one space (or a tab, a column separator) per run of blanks."""
+    (a wider gap still separates words, unless the line is still letter-spaced then); in other
+    lines a wide gap (two blanks or more, an ideographic space, a tab) is a column separator
+    and becomes a tab, one per tab printed (an empty table cell stays a cell), and a single
+    space stays a space. `raw` is the text before width folding, which tells an ideographic
+    space from a plain one."""
     spaced = is_letter_spaced(text[a:b])
-    pieces = _gaps_replaced(text, a, b, drop_single=spaced, drop_wide=False)
+    pieces = _gaps_replaced(text, a, b, raw or text, drop_single=spaced, drop_wide=False)
     if spaced and is_letter_spaced(_joined(text, pieces)):
-        pieces = _gaps_replaced(text, a, b, drop_single=True, drop_wide=True)
+        pieces = _gaps_replaced(text, a, b, raw or text, drop_single=True, drop_wide=True)
     return pieces
 
 
-def _gaps_replaced(text: str, a: int, b: int, drop_single: bool, drop_wide: bool) -> list[Piece]:
+def _gaps_replaced(text: str, a: int, b: int, raw: str, drop_single: bool, drop_wide: bool) -> list[Piece]:
     pieces: list[Piece] = []
     cursor = a
     for gap in GAP.finditer(text, a, b):
         pieces.append((cursor, gap.start()))
         left, right = text[gap.start() - 1], text[gap.end()]
         between_words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
-        drop = not between_words and "\t" not in gap.group() and (drop_wide if len(gap.group()) > 1 else drop_single)
-        if not drop:
-            pieces.append(("\t" if "\t" in gap.group() else " ", gap.start()))
+        blanks = gap.group()
+        wide = len(blanks) > 1 or "\u3000" in raw[gap.start():gap.end()]
+        drop = not between_words and "\t" not in blanks and (drop_wide if wide else drop_single)
+        if "\t" in blanks:
+            pieces.extend(("\t", gap.start() + k) for k, ch in enumerate(blanks) if ch == "\t")
+        elif not drop:
+            pieces.append(("\t" if wide and not drop_single else " ", gap.start()))
         cursor = gap.end()
     pieces.append((cursor, b))
     return pieces
@@ -261,7 +269,8 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     """Normalize page_text[start:end]."""
     end = len(page_text) if end is None else end
     text = simplify_if_traditional(page_text[start:end].translate(FOLD))
-    lines = _unwrapped([close_up(text, a, b) for _, a, b in _line_bounds(text) if b > a], text)
+    raw = page_text[start:end]
+    lines = _unwrapped([close_up(text, a, b, raw) for _, a, b in _line_bounds(text) if b > a], text)
     out: list[str] = []
     offsets = array("l")
     for i, line in enumerate(lines):

@@ -10,7 +10,7 @@ import datetime as dt
 import html.parser
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -113,36 +113,125 @@ def path_date(path: str) -> dt.date | None:
     return None
 
 
-class _HTMLText(html.parser.HTMLParser):
-    """Visible text of an HTML page, with block elements as line breaks."""
+@dataclass
+class _Table:
+    """Where the parser is in one table: the open cell's text (None between cells), its
+    column, and the columns that cells of rows above still cover (rowspan) with the rows left."""
 
-    BLOCKS = {"p", "div", "br", "hr", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
+    cell: list[str] | None = None
+    nested: bool = False  # the open cell holds a table: it lays out the page, it is no data cell
+    column: int = 0
+    covered: dict[int, int] = field(default_factory=dict)
+
+
+class _HTMLText(html.parser.HTMLParser):
+    """Visible text of an HTML page: block elements as line breaks, a table row as one line of
+    tab-separated cells. A data cell's text is one line (its <br> and <p> are spaces); a cell of a
+    layout table (one holding a table, or long text) keeps its lines. A cell a rowspan stretches
+    over later rows is printed in them as 〃 (ditto, "as above"), so every row keeps its columns."""
+
+    BLOCKS = {"p", "div", "br", "hr", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
               "blockquote", "dd", "dt", "dl", "header", "footer", "main", "nav", "aside", "pre", "address",
               "figcaption", "caption", "ul", "ol", "form", "fieldset"}
     HIDDEN = {"script", "style", "title", "noscript", "template"}  # not <head>: its end tag may be left out
+    DITTO = "〃"
+    DATA_CELL = 200  # characters: a longer cell is page layout, not a table's data
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
+        self.tables: list[_Table] = []
+
+    def _out(self) -> list[str]:
+        """Where text goes: the innermost open cell, else the page."""
+        for table in reversed(self.tables):
+            if table.cell is not None:
+                return table.cell
+        return self.parts
 
     def handle_starttag(self, tag, attrs):
+        table = self.tables[-1] if self.tables else None
         if tag in self.HIDDEN:
             self.hidden += 1
+        elif tag == "table":
+            if table is not None and table.cell is not None:
+                table.nested = True
+            self._out().append("\n")
+            self.tables.append(_Table())
+        elif tag == "tr" and table is not None:
+            self._close_cell(table)
+            self._out().append("\n")
+            table.column = 0
+        elif tag in ("td", "th") and table is not None:
+            self._close_cell(table)
+            self._cover(table, until=None)
+            if table.column:
+                self._out().append("\t")
+            rows = _int(dict(attrs).get("rowspan"))
+            if rows > 1:
+                table.covered[table.column] = rows - 1
+            table.column += max(1, _int(dict(attrs).get("colspan")))
+            table.cell, table.nested = [], False
         elif tag in self.BLOCKS:
-            self.parts.append("\n")
-        elif tag in ("td", "th"):
-            self.parts.append("\t")
+            self._out().append("\n")
 
     def handle_endtag(self, tag):
+        table = self.tables[-1] if self.tables else None
         if tag in self.HIDDEN:
             self.hidden = max(0, self.hidden - 1)
+        elif tag == "table" and table is not None:
+            self._close_cell(table)
+            self.tables.pop()
+            self._out().append("\n")
+        elif tag in ("td", "th") and table is not None:
+            self._close_cell(table)
+        elif tag == "tr" and table is not None:
+            self._close_cell(table)
+            self._cover(table, until=max(table.covered, default=-1) + 1)
+            self._out().append("\n")
         elif tag in self.BLOCKS:
-            self.parts.append("\n")
+            self._out().append("\n")
+
+    def _close_cell(self, table: _Table) -> None:
+        if table.cell is None:
+            return
+        text = "".join(table.cell)
+        if not table.nested and len(text.strip()) <= self.DATA_CELL:
+            text = " ".join(text.split())
+        table.cell = None
+        self._out().append(text)
+
+    def _cover(self, table: _Table, until: int | None) -> None:
+        """Print 〃 for the columns, from the current one on, that a cell above still covers
+        (up to `until`, or only those that come before the next cell of this row)."""
+        while table.column in table.covered or (until is not None and table.column < until):
+            rows = table.covered.pop(table.column, 0)
+            if rows:
+                if table.column:
+                    self._out().append("\t")
+                self._out().append(self.DITTO)
+                if rows > 1:
+                    table.covered[table.column] = rows - 1
+            table.column += 1
+            if until is None and table.column not in table.covered:
+                break
 
     def handle_data(self, data):
         if not self.hidden:
-            self.parts.append(data)
+            self._out().append(data)
+
+    def close(self):
+        super().close()
+        while self.tables:
+            self._close_cell(self.tables.pop())
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 1)
+    except ValueError:
+        return 1
 
 
 def html_text(markup: str) -> str:

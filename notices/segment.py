@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from notices.normalize import Norm, normalize
-from notices.rules.parts import AUTHORITY_SUFFIX
+from notices.rules.parts import AUTHORITY_SUFFIX, CLAIMANT_ROLE, RESPONDENT_ROLE
 from notices.rules.structure import OPENINGS, SIGNATURES, TITLES
 
 # Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
@@ -25,11 +25,12 @@ ANCHOR = regex.compile(
     )
 )
 ADDRESSED = regex.compile(r"你|此案|本案|上述")
-TABLE_ROW = regex.compile(r"[|\t]")
+TABLE = regex.compile(r"(?:^[^\n]*[|\t][^\n]*[|\t][^\n]*(?:\n|$)){2}", regex.MULTILINE)  # two rows of three cells
 BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tail fit in it
-NOTICE_LINE = regex.compile(  # words of notices, a date line under a title, a table row
-    r"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{4}[\]〕)]"
-    r"|^\s*\d{4}-\d{1,2}-\d{1,2}\s*$|[|\t]|日期|时间",
+NOTICE_LINE = regex.compile(  # words of notices and hearing lists: dates, times, parties, causes, table rows
+    rf"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{{4}}[\]〕)]"
+    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|^\s*(?:上午|下午)|[|\t]|日期|时间|纠纷|争议|罪"
+    rf"|^\s*(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE})",
     regex.MULTILINE,
 )
 
@@ -179,7 +180,7 @@ def _starts_another(text: str, current: dict, event: _Event) -> bool:
         return False
     if current["kind"] == "hearing_sentence":
         return True
-    if current.get("lists_hearings") and not TABLE_ROW.search(text, current["start"], event.start):
+    if current.get("lists_hearings") and not TABLE.search(text, current["start"], event.start):
         return False  # 开庭公告: the hearings listed under it (a table lists them in its rows)
     # Inside an addressed notice the hearing is of 此案 or of the case against 你; one that
     # names other parties is the next notice.

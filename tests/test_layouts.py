@@ -36,7 +36,6 @@ GAPS.update({
     ("ocr_column", "l02-list-court-pipe-table-private-row"): TABLE_GAP,
     ("one_line", "l02-list-court-pipe-table-private-row"): TABLE_GAP,
     ("letter_spaced", "c15-letter-spaced"): "printed letter-spaced already: spaced again, its word gaps read as names",
-    ("one_line", "c15-letter-spaced"): "printed letter-spaced already: run into one line, its gaps read as names",
     ("one_line", "a04-arb-award-shanghai-style"): ONE_LINE_HEADER,
     ("one_line", "a05-arb-withdrawal-decision"): ONE_LINE_HEADER,
     ("one_line", "a14-arb-hearing-zhi-addressee"): "a 致: addressee is read only on a line of its own",

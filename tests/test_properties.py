@@ -283,6 +283,8 @@ def value_sources(notice: Notice, name: str):
     if name in LIST_FIELDS:
         assert len(spans) == len(value), f"{name}: {len(value)} values, {len(spans)} spans"
         return list(zip(value, spans))
+    if name == "hearing_datetime" and len(spans) == 2:  # a table row's date cell and time cell
+        return [(value, spans[0]), (value, spans[1])]
     assert len(spans) == 1, f"{name}: one value, {len(spans)} spans"
     return [(value, spans[0])]
 
@@ -299,7 +301,9 @@ def assert_evidence(page: str, notices: list[Notice], literal: bool) -> None:
                 assert notice.span[0] <= start and end <= notice.span[1], \
                     f"{name} {value!r} read at {start, end}, outside its notice {notice.span}"
                 if name in DATE_FIELDS:
-                    assert_date_source(name, value, in_context(page, start, end))
+                    pieces = notice.evidence[name]
+                    source = " ".join(in_context(page, *piece) for piece in pieces)  # a date cell and a time cell
+                    assert_date_source(name, value, source)
                     continue
                 assert value == in_context(page, start, end), (name, value, page[start:end])
                 if literal:

@@ -10,9 +10,11 @@ PERIOD_END = (
     r"举证期限满|送达之日|期满)"
 )
 RELATIVE = rf"{PERIOD_END}后?的?第?[一二三四五六七八九十\d]{{1,3}}(?:日|天|个工作日)"
-WHEN = rf"(?:(?P<date>{DATE.pattern})|(?P<same_day>同日|当日))"
-# 9:30—11:30, 10:30到12:00: the hearing starts at the first time.
-TIME_RANGE_END = r"(?:\s*[-—–~至到]\s*(?:\d{1,2}:\d{2}|[\d一二三四五六七八九十]{1,3}[时点](?:\d{1,2}分)?))?"
+WHEN = rf"(?:(?P<date>{DATE.pattern})|(?P<same_day>同日|当日)|(?P<next_day>次日|翌日))"
+# 9:30—11:30, 10:30到12:00, 上午9:00至11:30: the hearing starts at the first time.
+TIME_RANGE_END = (r"(?:\s*[-—–~至到]\s*(?:上午|下午|中午)?\s*(?:\d{1,2}:\d{2}|[\d一二三四五六七八九十]{1,3}[时点]"
+                  r"(?:\d{1,2}分|半)?))?")
+TIME_RANGE_START = r"(?<![\d:])"  # a time starts where no number runs into it
 
 # Order is priority: a changed hearing beats the one first announced, a labelled time beats
 # a time in running text.
@@ -31,6 +33,12 @@ HEARING_ANCHORS = table(
         reject=("开庭日期另行通知",),
     ),
     Rule(
+        "hearing/labelled_short",  # 时间：2026年5月28日下午2时30分 on a line of its own, under 开庭时间、地点如下
+        r"(?:(?<=^)|(?<=[\n\s;。]))时间\s*[:：]\s*",
+        match=("本案开庭时间、地点如下:\n时间:2026年5月28日下午2时30分",),
+        reject=("开庭时间:2026年5月28日",),
+    ),
+    Rule(
         "hearing/scheduled",
         r"(?<!原)(?<!原来)(?:定于|定在|将于|拟于|订于)\s*",
         match=("本委定于2026年6月9日14时00分", "两案定于2026年7月8日上午10:30"),
@@ -45,7 +53,7 @@ WHEN_AT = table(
         "hearing_when/relative_then_date",  # 举证期满后的2015年9月2日10时30分: the date wins
         rf"(?:{PERIOD_END}后的?)?\s*{WHEN}\s*(?:\([^()\n]{{1,8}}\))?\s*(?P<time>{TIME.pattern})?{TIME_RANGE_END}",
         match=("2026年6月9日14时00分", "6月18日(星期四)下午2:30", "二〇二六年六月十日下午三时", "同日下午2时30分",
-               "2026年7月9日(北京时间)上午11时"),
+               "2026年7月9日(北京时间)上午11时", "次日上午9时30分"),
         reject=("另行通知",),
     ),
     Rule(
@@ -78,6 +86,12 @@ VENUE = table(
         r"\s*,\s*(?P<place>[^,。;()\n]{2,40}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+室|\d+号庭))\s*(?=,)",
         match=(",第五法庭,(2026)赣0702民初2231号", ",本院刑事审判庭,公开审理"),
         reject=(",请准时到庭,",),
+    ),
+    Rule(
+        "venue/cell",  # a list line set out in cells: 上午9时　第七法庭　（2026）黑01民终1456号
+        r"[^\S\n]*\t\s*(?P<place>[^\s,。;()]{2,30}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+室|\d+号庭|人民法庭))(?=\s)",
+        match=("\t第七法庭\t(2026)黑01民终1456号",),
+        reject=("\t(2026)黑01民终1456号\t",),
     ),
     Rule(
         "venue/address_follows",  # 开庭审理此案,地址为…

@@ -14,6 +14,7 @@ import regex
 from notices.rules import Rule, table
 from notices.rules.disputes import CAUSE_END, CAUSE_HEAD, DISPUTE_SHAPES, STRONG_ORG_END
 from notices.rules.parts import CASE_COUNT, CLAIMANT_ROLE, NAME_SEPARATOR, RESPONDENT_ROLE, YOU
+from notices.vocab import role_sides
 
 Span = tuple[int, int]
 
@@ -61,6 +62,17 @@ YOU_RE = regex.compile(YOU)
 SEPARATOR = regex.compile(NAME_SEPARATOR)
 BARE_CAUSE = regex.compile(rf"[\p{{Han}}]{{0,20}}{CAUSE_END}")
 PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+")
+
+
+ROLE_SIDES = role_sides()
+ANNOTATED = regex.compile(r"(?:原审)?(?P<label>[^()]+?)(?:\([^()]*\))?")
+
+
+def role_side(label: str) -> str:
+    """The side a printed role label names: 被告 and 原审被告(上诉人) are the respondent side."""
+    m = ANNOTATED.fullmatch(label)
+    bare = m.group("label") if m else label
+    return ROLE_SIDES.get(label) or ROLE_SIDES.get(bare) or ROLE_SIDES.get(label.removeprefix("原审"), "other")
 
 
 @dataclass

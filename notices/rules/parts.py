@@ -2,6 +2,8 @@
 notices are worded. Each is a regex fragment (no groups of its own unless named)."""
 from __future__ import annotations
 
+from notices.vocab import alternation, roles
+
 # Issuing bodies end in one of these; longer first so the whole suffix is taken.
 AUTHORITY_SUFFIX = (
     r"(?:劳动人事争议仲裁委员会|劳动争议仲裁委员会|人事争议仲裁委员会|劳动人事争议仲裁院|劳动争议仲裁院"
@@ -20,9 +22,12 @@ YOU = r"(?:你单位|你公司|你们|你方|你厂|你店|你部|你中心|你�
 # A count of cases: 一案, 二案, 两案, 十二案, 12案
 CASE_COUNT = r"(?:[一二两三四五六七八九十百\d]{1,4}(?:起|件)?案(?!件|号|由|情|字)|系列案)"
 
-# Role labels before party names; (原审被告) annotations are part of the label.
-CLAIMANT_ROLE = r"(?:原审)?(?:申请执行人|上诉人|申请人|原告|起诉人|申诉人|再审申请人|公诉机关)(?:\([^()]{1,12}\))?"
-RESPONDENT_ROLE = r"(?:原审)?(?:被申请执行人|被上诉人|被申请人|被执行人|被告人|被告|被申诉人)(?:\([^()]{1,12}\))?"
+# Role labels before party names, from the roles vocabulary (notices/data/roles.tsv): the side
+# that brought the case and the side it is brought against; (原审被告) annotations are part of
+# the label.
+CLAIMANT_ROLE = rf"(?:原审)?{alternation(roles('claimant'))}(?:\([^()]{{1,12}}\))?"
+RESPONDENT_ROLE = rf"(?:原审)?{alternation(roles('respondent'))}(?:\([^()]{{1,12}}\))?"
+THIRD_ROLE = rf"(?:原审)?{alternation(roles('third'))}(?:\([^()]{{1,12}}\))?"
 
 # Separators between names in a list of parties.
 NAME_SEPARATOR = r"[、,;，；]"
@@ -40,7 +45,7 @@ TITLE_KIND = (r"(?:延期开庭|变更开庭|恢复开庭|开庭排期|开庭|�
 
 # Labels that open a line of a notice set out as labelled lines (案号: …, 原告: …, 开庭时间: …).
 LINE_LABEL = (
-    rf"(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|(?:原审)?第三人|开庭时间|开庭日期|开庭地点|时间|日期|地点|地址|案号|案由|联系电话"
+    rf"(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|{THIRD_ROLE}|开庭时间|开庭日期|开庭地点|时间|日期|地点|地址|案号|案由|联系电话"
     r"|电话|联系人|联系地址|法定代表人|负责人|经营者|住所地|住址|住所|备注|刊登日期|刊登版面|上传日期|发布时间|发布日期|承办人|审判长|审判员"
     r"|书记员|法官助理|承办法官|合议庭成员|当事人)"
 )

@@ -1,0 +1,284 @@
+"""The hearings of a hearing list (开庭公告): one item per hearing, in every shape courts print.
+
+- a table: rows of cells (tabs, from wide gaps or HTML cells, or markdown pipes) under a header
+  row that names the columns (序号 开庭日期 时间 法庭 案号 案由 原告 被告 …); 同上 or a ditto
+  mark repeats the cell above;
+- lines under date headings (5月12日（星期二）, and 上午/下午 under them);
+- blocks of labelled lines (案号：… 案由：… 原告：… 开庭时间：…), one block per case;
+- numbered items (1. 一、 （一）) or sentences joined by ；and 。 (…一案；同日下午…；次日…).
+
+Items are spans of a block's normalized text; a table row also maps each column to the span of
+its cell. What an item says (parties, case number, hearing) is read by notices.fields.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from notices import dates
+from notices.model import Span
+from notices.rules.parts import CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
+
+# Column headers: the words courts head a hearing table's columns with, by the field the column
+# holds. A header cell may join two (原告/上诉人, 被告/被告人): its first word decides.
+COLUMNS = (
+    ("seq", r"序号|编号|排期号"),
+    ("date", r"开庭日期|庭审日期|日期"),
+    ("time", r"开庭时间|庭审时间|开庭时段|时间段|时段|时间"),
+    ("venue", r"开庭地点|开庭法庭|庭审地点|审判法庭|承办法庭|开庭场所|法庭|地点|审判庭|仲裁庭|庭室"),
+    ("case", r"案号|案件编号"),
+    ("dispute", r"案由|罪名|案件类型"),
+    ("parties", r"当事人|诉讼参与人|双方当事人|原被告|当事人姓名"),
+    ("ignored", r"审判长|承办人|承办法官|主审法官|审判员|书记员|合议庭成员|合议庭|备注|法官|承办庭|承办部门|审判组织"
+                r"|仲裁员|首席仲裁员|独任仲裁员|是否公开|公开审理|审理方式"),
+    ("third", THIRD_ROLE),
+    ("claimants", CLAIMANT_ROLE),
+    ("respondents", RESPONDENT_ROLE),
+)
+HEADER_CELL = [(name, regex.compile(rf"\s*(?:{words})\s*(?:[/、或()（）][^\t|]*)?")) for name, words in COLUMNS]
+DITTO = regex.compile(r"\s*(?:同上|同前|〃|\"|'')?\s*")  # an empty cell, or one that repeats the cell above
+SEPARATOR_ROW = regex.compile(r"[\s|:\-—]*")  # a markdown table's |---|---| line
+CELL_SPLIT = regex.compile(r"[\t|]")
+LINE = regex.compile(r"[^\n]+")
+HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
+
+# What a cell of each kind looks like, to place a row's cells when it has fewer than the header.
+CASE_CELL = regex.compile(r"[\[〔(【]\s*\d{4}\s*[\]〕)】]|\d+号")
+WHEN_CELL = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}|同上|〃", regex.VERBOSE)
+VENUE_CELL = regex.compile(r"庭|室|院|厅|地址|路|号楼|在线|网上|互联网")
+DISPUTE_CELL = regex.compile(r"纠纷|争议|罪|案件|之诉|申请|行政|赔偿")
+CELL_LOOKS = {"case": CASE_CELL, "date": WHEN_CELL, "time": WHEN_CELL, "venue": VENUE_CELL, "dispute": DISPUTE_CELL,
+              "seq": regex.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")}
+
+# A date heading: a line that is a day (with its weekday), maybe with 上午/下午 after it; or
+# 上午/下午 alone, heading the times below it.
+DAY_HEADING = regex.compile(
+    rf"\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*)?"
+    r"(?P<period>上午|下午|晚上)?\s*[:：]?\s*",
+    regex.VERBOSE,
+)
+LABELLED_LINE = regex.compile(rf"\s*(?P<label>{LINE_LABEL})\s*[:：]")
+ITEM_MARK = regex.compile(
+    r"\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])\s*"
+)
+HEARING_TIME = regex.compile(dates.TIME.pattern, regex.VERBOSE)
+HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex.VERBOSE)
+# A text item starts a hearing: its date (or 同日, 次日) comes first, or 本院定于…, or a case
+# number or a party label does, with a date soon after.
+ITEM_START = regex.compile(
+    rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\))\s*
+          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|[\[〔(【]\d{{4}}[\]〕)】]|原告|上诉人|申请人|公诉机关)))
+       |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
+       |(?:(?<=。)\s*(?=(?:本院|我院|本委|本庭)?(?:将)?定于|同日|当日|次日|翌日))""",
+    regex.VERBOSE,
+)
+STATES_TIME = regex.compile(
+    rf"(?:{dates.DATE.pattern}|同日|当日|次日|翌日)[^。;\n]{{0,16}}?{dates.TIME.pattern}", regex.VERBOSE)
+CASE_OR_PARTY = regex.compile(rf"[\[〔(【]\s*\d{{4}}\s*[\]〕)】]|{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|一案|纠纷|争议|罪")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One hearing of a list: text[start:end]; a table row's cells by field; the date heading
+    above it and the 上午/下午 it falls under, for an item that prints only its time."""
+
+    start: int
+    end: int
+    cells: tuple[tuple[str, Span], ...] = ()
+    heading: Span | None = None
+    period: str | None = None
+
+    def cell(self, name: str) -> list[Span]:
+        return [span for field, span in self.cells if field == name]
+
+
+def hearing_items(text: str, a: int, b: int) -> list[Item]:
+    """The hearings listed in text[a:b], or [] when it is not a list of two or more hearings."""
+    for shape in (table_items, heading_items, labelled_items, text_items):
+        found = shape(text, a, b)
+        if len(found) >= 2:
+            return found
+    return []
+
+
+# -- tables -------------------------------------------------------------------------------------
+
+def cells_of(text: str, line: regex.Match) -> list[Span]:
+    """A row's cells: split at tabs and pipes; a markdown row's outer pipes open and close it."""
+    start, end = line.span()
+    if text.startswith("|", start):
+        start += 1
+    if text.endswith("|", start, end):
+        end -= 1
+    edges = [start, *(m.start() for m in CELL_SPLIT.finditer(text, start, end)), end]
+    return [(edges[0] if k == 0 else edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1)]
+
+
+def header_fields(text: str, cells: list[Span]) -> list[str | None]:
+    return [next((name for name, pattern in HEADER_CELL if pattern.fullmatch(text, s, e)), None) for s, e in cells]
+
+
+def table_items(text: str, a: int, b: int) -> list[Item]:
+    """Rows under a header row; a row with fewer cells than the header has its cells placed by
+    what they look like (a case number in the 案号 column, a time in the 时间 column)."""
+    columns: list[str | None] | None = None
+    previous: dict[str, Span] = {}
+    items: list[Item] = []
+    for line in LINE.finditer(text, a, b):
+        cells = cells_of(text, line)
+        if len(cells) < 3:
+            if items and HAN_OR_DIGIT.search(line.group()):
+                break  # the table has ended (a note under it, the signature)
+            continue
+        if columns is None:
+            names = header_fields(text, cells)
+            if sum(name is not None for name in names) >= 3 and ("case" in names or "date" in names or "time" in names):
+                columns = names
+            continue
+        if SEPARATOR_ROW.fullmatch(line.group()) or not HAN_OR_DIGIT.search(line.group()):
+            continue
+        placed = _placed(text, cells, columns)
+        row: dict[str, Span] = {}
+        for name, span in placed:
+            if DITTO.fullmatch(text, *span) and name in previous:
+                span = previous[name]
+            elif DITTO.fullmatch(text, *span):
+                continue
+            row.setdefault(name, span)
+        previous = row | {name: span for name, span in previous.items() if name not in row}
+        if row:
+            items.append(Item(line.start(), line.end(), tuple(row.items())))
+    return items
+
+
+def _placed(text: str, cells: list[Span], columns: list[str | None]) -> list[tuple[str, Span]]:
+    """(field, cell) for the cells of a row; columns no field reads are left out."""
+    cells = _rejoined(text, cells, len(columns))
+    if len(cells) >= len(columns):
+        pairs = list(zip(columns, cells))
+        if len(cells) > len(columns):  # more cells than columns still: the rest joins the last
+            pairs[-1] = (columns[-1], (cells[len(columns) - 1][0], cells[-1][1]))
+        return [(name, span) for name, span in pairs if name and name not in ("seq", "ignored", "third")]
+    spare = len(columns) - len(cells)
+    placed, column = [], 0
+    for span in cells:
+        choice = column
+        for ahead in range(column, min(len(columns), column + spare + 1)):
+            looks = CELL_LOOKS.get(columns[ahead] or "")
+            if looks is not None and looks.search(text, *span):
+                choice = ahead
+                break
+        spare -= choice - column
+        if columns[choice] and columns[choice] not in ("seq", "ignored", "third"):
+            placed.append((columns[choice], span))
+        column = choice + 1
+        if column >= len(columns):
+            break
+    return placed
+
+
+DATE_CELL = regex.compile(rf"\s*{dates.DATE.pattern}\s*(?:[(（][^)）]{{1,6}}[)）])?\s*", regex.VERBOSE)
+TIME_CELL = regex.compile(rf"\s*{dates.TIME.pattern}.*", regex.VERBOSE)
+
+
+def _rejoined(text: str, cells: list[Span], wanted: int) -> list[Span]:
+    """A row with more cells than the header has columns: a day and a time a wide gap split
+    (2026-06-22　09:30 under 开庭时间) are one cell again."""
+    cells = list(cells)
+    k = 0
+    while len(cells) > wanted and k < len(cells) - 1:
+        if DATE_CELL.fullmatch(text, *cells[k]) and TIME_CELL.fullmatch(text, *cells[k + 1]):
+            cells[k:k + 2] = [(cells[k][0], cells[k + 1][1])]
+        else:
+            k += 1
+    return cells
+
+
+# -- lines under date headings -------------------------------------------------------------------
+
+def heading_items(text: str, a: int, b: int) -> list[Item]:
+    """Lines under day headings (5月12日（星期二）): each line that prints a time, a case number
+    or a party is a hearing on that day, at 上午/下午 as its sub-heading says."""
+    items: list[Item] = []
+    heading: Span | None = None
+    period: str | None = None
+    for line in LINE.finditer(text, a, b):
+        head = DAY_HEADING.fullmatch(line.group())
+        if head and (head.group("date") or head.group("period")):
+            if head.group("date"):
+                heading = (line.start() + head.start("date"), line.start() + head.end("date"))
+            period = head.group("period")
+            continue
+        if heading is None:
+            continue
+        if (HEARING_TIME.search(line.group()) or CASE_OR_PARTY.search(line.group())) and not line.group().startswith("特此"):
+            items.append(Item(line.start(), line.end(), heading=heading, period=period))
+        elif items and HAN_OR_DIGIT.search(line.group()):
+            break
+    return items
+
+
+# -- labelled blocks -----------------------------------------------------------------------------
+
+def labelled_items(text: str, a: int, b: int) -> list[Item]:
+    """Blocks of labelled lines, one per case: a block ends where a label it already has comes
+    again (the next 案号：), at an item number, or where the labelled lines end."""
+    items: list[Item] = []
+    start: int | None = None
+    end = a
+    labels: set[str] = set()
+    for line in LINE.finditer(text, a, b):
+        mark = ITEM_MARK.fullmatch(line.group())
+        labelled = LABELLED_LINE.match(line.group())
+        if labelled:
+            label = _label_kind(labelled.group("label"))
+            if start is not None and label in labels:
+                items.append(Item(start, end))
+                start, labels = None, set()
+            if start is None:
+                start = line.start()
+            labels.add(label)
+            end = line.end()
+        elif start is not None and (mark or HAN_OR_DIGIT.search(line.group())):
+            items.append(Item(start, end))
+            start, labels = None, set()
+    if start is not None:
+        items.append(Item(start, end))
+    return [item for item in items if HEARING_DAY.search(text, item.start, item.end)]
+
+
+def _label_kind(label: str) -> str:
+    """Labels of one kind: 原告 and 上诉人 both name the claimants of a block."""
+    for name, pattern in HEADER_CELL:
+        if pattern.fullmatch(label):
+            return name
+    return label
+
+
+# -- numbered items and sentences ----------------------------------------------------------------
+
+def text_items(text: str, a: int, b: int) -> list[Item]:
+    """Items marked by numbers, or sentences joined by ；/。, each stating a hearing time and a
+    case or a party; the first item may carry no mark (本院定于…；同日…)."""
+    starts = [m.end() for m in ITEM_START.finditer(text, a, b)]
+    spans = list(zip(starts, starts[1:] + [b]))
+    hearings = [span for span in spans if _states_hearing(text, *span)]
+    if len(hearings) < 2:
+        return []
+    first = _first_schedule(text, a, hearings[0][0])
+    if first is not None and _states_hearing(text, first, hearings[0][0]):
+        hearings.insert(0, (first, hearings[0][0]))
+    return [Item(s, e) for s, e in hearings]
+
+
+SCHEDULES = regex.compile(r"(?:本院|我院|本委|本庭|兹|现)(?:将)?定于|[\[〔(【]\s*\d{4}\s*[\]〕)】]")
+
+
+def _first_schedule(text: str, a: int, b: int) -> int | None:
+    m = SCHEDULES.search(text, a, b)
+    return m.start() if m else None
+
+
+def _states_hearing(text: str, a: int, b: int) -> bool:
+    return bool(STATES_TIME.search(text, a, b) and CASE_OR_PARTY.search(text, a, b))
