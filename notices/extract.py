@@ -17,12 +17,14 @@ from notices.fields import (SERVICE, Context, Draft, addressees, case_numbers, d
 from notices.lists import Item, hearing_items
 from notices.model import Notice, Problem, Span, moment_day
 from notices.rules.parties import parse_clause, split_names
-from notices.rules.parts import AUTHORITY_SUFFIX
+from notices.rules.parts import AUTHORITY_SUFFIX, SELF
 from notices.rules.structure import TITLES
 from notices.segment import Block
 
-COURT_SCHEDULES = regex.compile(r"(?:本院|我院|本委|本庭|兹|现)(?:将)?定于")
 AUTHORITY_END = regex.compile(AUTHORITY_SUFFIX)
+ISSUER_SPEAKS = regex.compile(SELF)
+CASE_WORDING = regex.compile(
+    r"送达|开庭|审理|判决|裁定|裁决|调解|执行|受理|立案|一案|公示催告|宣告|失踪|死亡|破产|清算|无主|支付令|申报|听证|宣判|诉讼|仲裁")
 
 
 def extract_block(block: Block, page: str, page_date: dt.date | None = None,
@@ -62,12 +64,25 @@ def _item(head: Draft, text, a, b, named, publication, context: Context) -> Draf
 
 
 def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
-    """News never names a party served together with a case or a service by publication."""
-    has_case = bool(draft.fields.get("case_numbers")) or bool(draft.fields.get("dispute_type"))
-    has_party = bool(draft.fields.get("respondents")) or bool(draft.fields.get("claimants"))
-    served = bool(SERVICE.search(text, a, b)) or any(
-        draft.fields.get(name) for name in ("hearing_datetime", "hearing_text", "hearing_stated"))
-    return has_party and (has_case or served)
+    """Does the block carry the marks of a case notice? A party with a case or a service by
+    publication (news never names a party served); or an issuing court or committee (named in
+    the frame, or speaking as 本院/本委) with a case number and the words of a case (公示催告,
+    宣告失踪, 破产 notices name the case but may serve no one); or one that names a party and a
+    hearing. Field reading never vetoes such a block: what cannot be read is null, and says so."""
+    f = draft.fields
+    has_case = bool(f.get("case_numbers")) or bool(f.get("dispute_type"))
+    has_party = bool(f.get("respondents")) or bool(f.get("claimants"))
+    has_hearing = any(f.get(name) for name in ("hearing_datetime", "hearing_text", "hearing_stated"))
+    served = bool(SERVICE.search(text, a, b)) or has_hearing
+    if has_party and (has_case or served):
+        return True
+    issued = bool(ISSUER_SPEAKS.search(text, a, b)) or _issued_by_authority(draft)
+    return issued and bool(CASE_WORDING.search(text, a, b)) and (bool(f.get("case_numbers")) or (has_party and has_hearing))
+
+
+def _issued_by_authority(draft: Draft) -> bool:
+    authority = draft.fields.get("authority")
+    return bool(draft.fields.get("issued_by_authority") and authority and AUTHORITY_END.search(authority))
 
 
 def _is_announcement(text: str, a: int, b: int, head: Draft) -> bool:

@@ -103,17 +103,20 @@ def frame(text: str, a: int, b: int, page_date: dt.date | None) -> Draft:
 
 
 def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
-    found = None
+    found, source = None, None
     if signature is not None and signature.group("authority"):
-        found = signature.span("authority")
+        found, source = signature.span("authority"), "signature"
     for rule in TITLES:
         title = rule.search(text, a, b) if found is None else None
         if title and title.group("authority"):
-            found = title.span("authority")
-    for pattern in (BODY_AUTHORITY, LINE_AUTHORITY):
+            found, source = title.span("authority"), "title"
+    for pattern, where in ((LINE_AUTHORITY, "line"), (BODY_AUTHORITY, "body")):
         if found is None:
             m = pattern.search(text, a, b)
-            found = m.span("authority") if m else None
+            found, source = (m.span("authority"), where) if m else (None, None)
+    # Named in the frame (signature, title, a line of its own), the body issues the notice;
+    # named only in running text (…人民法院已立案受理), it may be a report about the case.
+    draft.fields["issued_by_authority"] = source in ("signature", "title", "line")
     if found is None:
         draft.put("authority", None)
         draft.problem("authority", "not_found", "the issuing body is not named in the notice")

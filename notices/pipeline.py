@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notices.extract import extract_block
-from notices.model import Notice
+from notices.cases import case_key
+from notices.model import Notice, Problem, moment_day
 from notices.read import Page, UnreadablePage, page_files, page_from_bytes
 from notices.segment import segment
 
@@ -27,8 +28,51 @@ def derive(notice: Notice) -> Notice:
 
 
 def extract_text(text: str, page: str = "<text>", page_date: dt.date | None = None) -> list[Notice]:
-    """Every notice in a page's decoded text."""
-    return [derive(notice) for block in segment(text) for notice in extract_block(block, page, page_date)]
+    """Every notice in a page's decoded text; a notice printed twice on the page is one record."""
+    notices: list[Notice] = []
+    previous = None  # the day of the last hearing read: a run of hearing sentences goes on with 同日, 次日
+    for block in segment(text):
+        for notice in extract_block(block, page, page_date, previous):
+            notices.append(derive(notice))
+            previous = moment_day(notice.hearing_datetime) if notice.hearing_datetime else previous
+    return without_reprints(notices)
+
+
+def without_reprints(notices: list[Notice]) -> list[Notice]:
+    """A notice the page prints twice (a site's page that repeats it, the second copy perhaps
+    cut off) is one record: the fuller one, with a problem that says where the other copy is."""
+    kept: list[Notice] = []
+    for notice in notices:
+        twin = next((i for i, other in enumerate(kept) if _same_notice(other, notice)), None)
+        if twin is None:
+            kept.append(notice)
+            continue
+        fuller, other = sorted((kept[twin], notice), key=_fullness, reverse=True)
+        kept[twin] = fuller.model_copy(update={"problems": [*fuller.problems, Problem(
+            code="printed_twice", message=f"the page prints this notice again at {list(other.span)}",
+            span=other.span)]})
+    return kept
+
+
+def _same_notice(a: Notice, b: Notice) -> bool:
+    """One notice printed twice: the same case numbers, and nothing that tells the two apart
+    (other parties, another hearing, another issuer); a copy cut off may lack some of them."""
+    keys = {case_key(number) for number in a.case_numbers}
+    if not keys or keys != {case_key(number) for number in b.case_numbers}:
+        return False
+    return (_alike(set(a.respondents), set(b.respondents)) and _alike(a.hearing_datetime, b.hearing_datetime)
+            and _alike(a.authority, b.authority))
+
+
+def _alike(x, y) -> bool:
+    return x == y or not x or not y
+
+
+def _fullness(notice: Notice) -> tuple:
+    filled = sum(bool(getattr(notice, name)) for name in ("authority", "respondents", "claimants", "case_numbers",
+                                                           "dispute_type", "hearing_datetime", "venue",
+                                                           "publication_date", "documents"))
+    return (filled, -notice.span[0])
 
 
 def extract_page(path: str | Path) -> PageResult:
