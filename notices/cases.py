@@ -62,9 +62,14 @@ def full_numbers(numbers: list[str]) -> list[str]:
     return completed
 
 
+SECOND_DOCUMENT = regex.compile(r"号之[一二三四五六七八九十\d]{1,3}$")
+
+
 def notice_case_keys(notice: Notice) -> list[str]:
-    """Every case a notice belongs to: one per distinct case number, else its parties case."""
-    keys = _unique(case_key(number) for number in full_numbers(notice.case_numbers) if case_key(number))
+    """Every case a notice belongs to: one per distinct case number, else its parties case. A
+    second document of a case (…215号之一) belongs to the case (…215号)."""
+    keys = _unique(SECOND_DOCUMENT.sub("号", case_key(number)) for number in full_numbers(notice.case_numbers)
+                   if case_key(number))
     if keys:
         return keys
     key = parties_key(notice)

@@ -181,31 +181,46 @@ def _publication_date(draft: Draft, text: str, a: int, b: int, signature, page_d
 # -- per item --------------------------------------------------------------------------------
 
 def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
-    """This notice's case numbers; the number of a decision it only refers to (不服…(2025)…号民事判决,
-    依据…号民事调解书申请执行) belongs to an earlier case."""
-    taken: list[Span] = []
+    """This notice's case numbers. The number of a decision it only refers to (不服…(2025)…号民事判决,
+    履行…号判决书确定的义务, 撤销…号裁决) belongs to an earlier case; so does one of an earlier stage
+    of the same proceedings (破申 before 破, 执异 before 执复)."""
+    taken: list[tuple[Span, regex.Match]] = []
     for rule in CASE_NUMBERS:
         for m in rule.finditer(text, a, b):
             span = _trim_case_prefix(text, m.span())
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            if any(s < span[1] and span[0] < e for (s, e), _ in taken):
                 continue
-            taken.append(span)
-    taken = [span for span in taken if not _refers_to_earlier_decision(text, span)]
-    keys = set()
-    for span in sorted(taken):
+            taken.append((span, m))
+    taken = [(span, m) for span, m in taken if not _refers_to_earlier_decision(text, span)]
+    kinds = {_kind(m) for _, m in taken}
+    later = {kind for kind in kinds for earlier in kinds if earlier in EARLIER_STAGES.get(kind, ())}
+    taken = [(span, m) for span, m in taken
+             if not any(_kind(m) in EARLIER_STAGES.get(kind, ()) for kind in later)]
+    seen = set()
+    for span, _ in sorted(taken, key=lambda pair: pair[0]):
         value = text[span[0]:span[1]]
         key = case_key(value)
-        if key not in keys:
-            keys.add(key)
+        if key not in seen:
+            seen.add(key)
             draft.add("case_numbers", value, span)
 
 
+def _kind(m: regex.Match) -> str | None:
+    return m.groupdict().get("kind")
+
+
+# The stages of one proceedings in the order the case-type standard numbers them: a notice of
+# the later stage may name the number of an earlier one, which is not its own.
+EARLIER_STAGES = {"破": ("破申",), "强清": ("清申",), "执复": ("执异",), "执恢": ("执",), "民再": ("民申",),
+                  "刑更监": ("刑更",), "行审复": ("行审",), "司惩复": ("司惩",), "清终": ("清申",), "破终": ("破申",)}
+
+
 def _refers_to_earlier_decision(text: str, span: Span) -> bool:
-    return bool(REFERRED_BEFORE.search(text, max(0, span[0] - 30), span[0]) and REFERRED_AFTER.match(text, span[1]))
+    return bool(REFERRED_BEFORE.search(text, max(0, span[0] - 48), span[0]) and REFERRED_AFTER.match(text, span[1]))
 
 
-REFERRED_BEFORE = regex.compile(r"(?:不服|依据|根据)[^,。;:]{0,24}$")
-REFERRED_AFTER = regex.compile(r"(?:民事|刑事|行政|仲裁)?(?:判决|裁定|调解|裁决|决定)")
+REFERRED_BEFORE = regex.compile(r"(?:不服|依据|根据|撤销|履行|执行依据为?|确认)[^,。;:]{0,40}$")
+REFERRED_AFTER = regex.compile(r"(?:民事|刑事|行政|执行|仲裁|破产)?(?:判决|裁定|调解|裁决|决定)")
 CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
 
 

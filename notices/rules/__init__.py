@@ -12,12 +12,19 @@ from functools import cached_property
 import regex
 
 
+Example = str | tuple[str, str] | tuple[str, dict[str, str]]
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A named pattern with its examples. `match` lists texts the rule must find (a search, not
+    a full match); an example may say what it must find: (text, the whole match) or (text,
+    {group: value}). `reject` lists texts it must not find."""
+
     id: str
     pattern: str
-    match: tuple[str, ...] = ()  # texts the rule must find (a search, not a full match)
-    reject: tuple[str, ...] = ()  # texts it must not find
+    match: tuple[Example, ...] = ()
+    reject: tuple[str, ...] = ()
     flags: int = regex.VERBOSE
 
     @cached_property
@@ -69,3 +76,20 @@ def table(name: str, *rules: Rule) -> RuleTable:
     made = RuleTable(name, tuple(rules))
     ALL_TABLES.append(made)
     return made
+
+
+def example_text(example: Example) -> str:
+    return example if isinstance(example, str) else example[0]
+
+
+def example_misses(rule: Rule, example: Example) -> str | None:
+    """Why `rule` fails its example, or None when it finds what the example says."""
+    found = rule.search(example_text(example))
+    if found is None:
+        return "no match"
+    if isinstance(example, str):
+        return None
+    expected = example[1]
+    wanted = {"0": expected} if isinstance(expected, str) else expected
+    got = {name: found.group(0 if name == "0" else name) for name in wanted}
+    return None if got == wanted else f"found {got}, expected {wanted}"

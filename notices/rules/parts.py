@@ -39,9 +39,10 @@ ORG_SUFFIX = (
     r"|饭店|酒楼|超市|餐厅|馆|店|站|场|园|社|行|委员会|检察院|协会|基金会|村民委员会|居民委员会)"
 )
 
-# What a title may say before 公告: the kind of notice.
-TITLE_KIND = (r"(?:延期开庭|变更开庭|恢复开庭|开庭排期|开庭|排期|送达|裁决书送达|判决书送达|文书送达|诉讼文书送达|执行|拍卖"
-              r"|公示催告|应诉)")
+# What a title may say before 公告: the kind of notice, a word of a case's proceedings with a
+# few words before it (仲裁文书送达公告, 民事判决书送达公告, 破产宣告公告, 债权申报公告).
+TITLE_KIND = (r"(?:\p{Han}{0,8}?(?:送达|开庭|排期|执行|拍卖|催告|应诉|宣判|破产|清算|更正|延期|受理|判决|裁定|裁决|文书"
+              r"|宣告|申报|听证|传唤|认领|寻找|撤销|变更|恢复|书))")
 
 # Labels that open a line of a notice set out as labelled lines (案号: …, 原告: …, 开庭时间: …).
 LINE_LABEL = (
