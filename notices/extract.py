@@ -14,7 +14,7 @@ import regex
 from notices import dates
 from notices.fields import (SERVICE, Context, Draft, addressees, case_numbers, documents, frame, hearing,
                             labelled_parties, notice_type, parties, read_cells_hearing)
-from notices.lists import Item, hearing_items
+from notices.lists import Item, case_items, hearing_items
 from notices.model import Notice, Problem, Span, moment_day
 from notices.rules.parties import parse_clause, split_names
 from notices.rules.parts import AUTHORITY_SUFFIX, SELF
@@ -36,6 +36,11 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
     publication = head.fields.get("publication_date")
     named = addressees(text, a, b)
     listed = hearing_items(text, a, b)
+    cases = [] if listed else case_items(text, a, b)
+    if cases:
+        return [_record(block, page, draft, notice_type(draft, text, item.start, item.end), item=(item.start, item.end))
+                for item in cases
+                for draft in [_item(head, text, item.start, item.end, named, publication, Context(previous=previous))]]
     if not listed:
         draft = _item(head, text, a, b, named, publication, Context(previous=previous))
         if not _is_case_notice(draft, text, a, b):

@@ -33,7 +33,7 @@ COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
 DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定|令(?=\s|$)")  # 限制消费令, 报告财产令
 FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
 SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
-BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:已|依法)*(?:立案)?受理")
+BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:(?:已|依法)*(?:立案)?受理|(?:将)?定于)")
 LINE_AUTHORITY = regex.compile(rf"(?:(?<=^)|(?<=\n))\s*(?P<authority>{AUTHORITY})\s*(?=\n|$)")
 OPEN_BRACKET = regex.compile(r"[\[〔(【]")
 NAME_GAP = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")

@@ -102,6 +102,21 @@ def hearing_items(text: str, a: int, b: int) -> list[Item]:
     return []
 
 
+CASE_LINE = regex.compile(r"^\s*[\[〔(【]\s*\d{4}\s*[\]〕)】][^\n,。;:]{1,24}?号[^\S\n]*(?:\n|$)", regex.MULTILINE)
+
+
+def case_items(text: str, a: int, b: int) -> list[Item]:
+    """Cases one notice prints one after another under one title and signature, each opened by
+    its case number on a line of its own (公示催告 of several bills); [] for one case."""
+    starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
+    if len(starts) < 2:
+        return []
+    spans = list(zip(starts, starts[1:] + [b]))
+    if not all(CASE_OR_PARTY.search(text, m.end() if (m := CASE_LINE.match(text, s, e)) else s, e) for s, e in spans):
+        return []
+    return [Item(s, e) for s, e in spans]
+
+
 # -- tables -------------------------------------------------------------------------------------
 
 def cells_of(text: str, line: regex.Match) -> list[Span]:

@@ -47,7 +47,7 @@ CLAUSE_LEAD = regex.compile(
     r"(?:依法|已|已经|立案)*(?:受理了?的?|审理(?:终结)?的?|立案的?|(?:不)?公开(?:开庭)?(?:审理|宣判)|开庭审理|宣判)"
 )
 CONNECTOR = regex.compile(
-    rf"(?P<conn>因与|提起公诉的|指控|申请执行|因[^与。,]{{0,8}}不服|不服|诉|与)(?:{RESPONDENT_ROLE})?"
+    rf"(?P<conn>因与|提起公诉的|指控|申请执行|因[^与。,]{{0,8}}不服|不服|诉|与|[,,](?=\s*{RESPONDENT_ROLE}))\s*(?:{RESPONDENT_ROLE})?"
 )
 CLAIMANT_LABEL = regex.compile(rf"(?<!被)(?<!原审){CLAIMANT_ROLE}")
 RESPONDENT_LABEL = regex.compile(RESPONDENT_ROLE)

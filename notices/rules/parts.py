@@ -25,9 +25,17 @@ CASE_COUNT = r"(?:[一二两三四五六七八九十百\d]{1,4}(?:起|件)?案(?
 # Role labels before party names, from the roles vocabulary (notices/data/roles.tsv): the side
 # that brought the case and the side it is brought against; (原审被告) annotations are part of
 # the label.
-CLAIMANT_ROLE = rf"(?:原审)?{alternation(roles('claimant'))}(?:\([^()]{{1,12}}\))?"
-RESPONDENT_ROLE = rf"(?:原审)?{alternation(roles('respondent'))}(?:\([^()]{{1,12}}\))?"
-THIRD_ROLE = rf"(?:原审)?{alternation(roles('third'))}(?:\([^()]{{1,12}}\))?"
+# A label may be printed in square brackets, as court websites list parties: [原告]甲,[被告]乙.
+
+
+def _role(side: str) -> str:
+    label = rf"(?:原审)?{alternation(roles(side))}"
+    return rf"(?:[\[【]{label}[\]】]|{label})(?:\([^()]{{1,12}}\))?"
+
+
+CLAIMANT_ROLE = _role("claimant")
+RESPONDENT_ROLE = _role("respondent")
+THIRD_ROLE = _role("third")
 
 # Separators between names in a list of parties.
 NAME_SEPARATOR = r"[、,;，；]"
