@@ -17,11 +17,13 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from tabulate import tabulate
 
 from notices.cases import fold as fold_printing
+from notices.layouts import on_news_page
 from notices.model import Notice
 from notices.normalize import to_simplified
 from notices.pipeline import extract_text
@@ -171,10 +173,10 @@ def labelled_pages(corpus: Path) -> list[tuple[Path, Path]]:
     return [(page, page.with_suffix(".json")) for page in pages if page.with_suffix(".json").exists()]
 
 
-def evaluate(corpus: Path) -> Result:
+def evaluate(corpus: Path, layout: Callable[[str], str] | None = None, name: str | None = None) -> Result:
     """Score every labelled page of the corpus; a file that cannot be read is named in
-    result.skipped and scores nothing."""
-    result = Result(corpus=str(corpus))
+    result.skipped and scores nothing. With a layout, each page is scored set in it among news."""
+    result = Result(corpus=f"{corpus} [{name}]" if name else str(corpus))
     for page_file, gold_file in labelled_pages(corpus):
         try:
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -183,7 +185,8 @@ def evaluate(corpus: Path) -> Result:
             result.skipped.append(f"{page_file.stem}: {error}")
             continue
         golds = gold if isinstance(gold, list) else [gold]
-        found = [as_gold(n) for n in extract_text(page.text, page_file.name, page.page_date)]
+        text = layout(on_news_page(page.text)) if layout else page.text
+        found = [as_gold(n) for n in extract_text(text, page_file.name, page.page_date)]
         result.files += 1
         result.gold_records += len(golds)
         result.found_records += len(found)
@@ -237,3 +240,24 @@ def combined(results: list[Result]) -> Result:
                         "stray_case_records"):
             setattr(total, counter, getattr(total, counter) + getattr(result, counter))
     return total
+
+
+def layout_report(corpora: list[Path]) -> str:
+    """Notice recall, stray case records and the lowest field F1 of the corpora in every layout."""
+    from notices.layouts import LAYOUTS, interleaved, ocr_column
+
+    layouts: dict[str, Callable[[str], str]] = {"plain": lambda text: text, **LAYOUTS}
+    layouts.update({f"ocr_column_{w}": (lambda text, w=w: ocr_column(text, w)) for w in (8, 10, 12, 20, 30, 40)})
+    layouts["interleaved"] = lambda text: interleaved(text, _NEWS_COLUMN)
+    rows = []
+    for name, layout in layouts.items():
+        total = combined([evaluate(corpus, layout if name != "plain" else None, name) for corpus in corpora])
+        worst = min(FIELDS, key=lambda field: total.scores[field].f1)
+        rows.append((name, f"{total.notices_found}/{total.case_notices}", f"{total.notice_recall:.3f}",
+                     total.stray_case_records, f"{worst} {total.scores[worst].f1:.3f}"))
+    return tabulate(rows, headers=("layout", "notices found", "recall", "stray case records", "lowest field F1"))
+
+
+_NEWS_COLUMN = ("开源大模型能否赶超闭源大模型。当前，OpenAI无论是在大语言模型还是文生视频模型上，都处于行业领先水平。"
+                "但由于OpenAI没有向外界公布其技术细节，所以大家很难复现模型的结果。业内的一个普遍共识是，目前闭源大模型的能力"
+                "和性能总体领先于开源大模型。")

@@ -109,6 +109,7 @@ SPLIT_WORD = regex.compile(rf"{DATE_LINE}|[\[〔(【]\s*\d{{4}}\s*[\]〕)】][^\
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
+CELL_SEPARATOR = regex.compile(r"[\t|]")
 # Body text: a line that goes on into a sentence (it holds sentence punctuation).
 SENTENCE_MARK = regex.compile(r"[。,，;；、]")
 
@@ -142,15 +143,21 @@ def full_lines(lines: list[str]) -> list[bool]:
     lengths = [len(line) for line in lines]
     widths = [display_width(line) for line in lines]
     frame = [bool(FRAME_LINE.fullmatch(line)) for line in lines]
-    row = [line.count("\t") >= 2 for line in lines]  # a table row: cells are never wrapped lines
-    in_column = [MIN_COLUMN <= n <= MAX_COLUMN and not is_row for n, is_row in zip(lengths, row)]
+    row = [len(CELL_SEPARATOR.findall(line)) >= 2 for line in lines]  # a table row, or a piece of one
+    in_column = [MIN_COLUMN <= n <= MAX_COLUMN for n in lengths]
     candidate = [ok and not CLOSED.search(line) for ok, line in zip(in_column, lines)]
+    # A table row is a wrapped line only where the column is plain: three lines of its length
+    # at least around it (an OCR column that cut a table's rows); a short row of a table as
+    # printed is no such line.
+    row_in_column = [is_row and sum(1 for k in range(max(0, i - NEIGHBOURS - 1), min(count, i + NEIGHBOURS + 2))
+                                    if k != i and abs(lengths[k] - lengths[i]) <= 1) >= 2
+                     for i, is_row in enumerate(row)]
     shown = [False] * count
     for i in range(count):
-        if not candidate[i]:
+        if not candidate[i] or (row[i] and not row_in_column[i]):
             continue
         for j in range(i + 1, min(count, i + NEIGHBOURS + 1)):
-            if lengths[j] > MAX_COLUMN or row[j]:
+            if lengths[j] > MAX_COLUMN or (row[j] and not row_in_column[j]):
                 break
             alike = (lengths[j] == lengths[i] or abs(widths[j] - widths[i]) <= 0.5
                      or (j == i + 1 and 0 < lengths[j] - lengths[i] <= INDENT and (i == 0 or not candidate[i - 1])))
@@ -163,7 +170,10 @@ def full_lines(lines: list[str]) -> list[bool]:
     full = [False] * count
     for i in range(count - 1):
         following = lines[i + 1]
-        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN or row[i + 1]:
+        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN:
+            continue
+        if row[i] or row[i + 1]:  # a piece of a table row joins only a column its width shows
+            full[i] = shown[i] and (row_in_column[i + 1] or not row[i + 1])
             continue
         if splits_a_word(lines[i], following):
             full[i] = True  # 太原市小店区劳动人事 / 争议仲裁委员会, …二〇 / 二六年十一月三日
@@ -248,21 +258,36 @@ def _joined(text: str, pieces: list[Piece]) -> str:
     return "".join(text[p[0]:p[1]] if isinstance(p[0], int) else p[0] for p in pieces)
 
 
-def _unwrapped(lines: list[list[Piece]], text: str) -> list[list[Piece]]:
+def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], text: str, raw: str) -> list[list[Piece]]:
     """The lines with every wrapped column joined, until no line fills a column any more (two
-    joined lines may show a column again), so normalized text normalizes to itself."""
+    joined lines may show a column again), so normalized text normalizes to itself. Blanks the
+    column cut at a line's end or start still separate what they separated (a wide gap, a cell)."""
     while len(lines) > 1:
         full = full_lines([_joined(text, line) for line in lines])
         if not any(full):
             return lines
-        merged = [lines[0]]
-        for previous_full, line in zip(full, lines[1:]):
+        merged, merged_bounds = [lines[0]], [bounds[0]]
+        for previous_full, line, (a, b) in zip(full, lines[1:], bounds[1:]):
             if previous_full:
-                merged[-1] = merged[-1] + line
+                end = merged_bounds[-1][1]
+                merged[-1] = merged[-1] + _gap(text, raw, end, a) + line
+                merged_bounds[-1] = (merged_bounds[-1][0], b)
             else:
                 merged.append(line)
-        lines = merged
+                merged_bounds.append((a, b))
+        lines, bounds = merged, merged_bounds
     return lines
+
+
+def _gap(text: str, raw: str, end: int, start: int) -> list[Piece]:
+    """What separates a line ending at `end` from the next starting at `start` once joined:
+    nothing, or the blanks the next line starts with (a space, or a tab for a wide gap). Blanks
+    at a line's end are not counted: markdown ends lines with two spaces to break them."""
+    line_start = text.rfind("\n", end, start) + 1
+    if line_start <= 0 or any(ch not in " \t" for ch in text[line_start:start]) or line_start == start:
+        return []
+    wide = start - line_start > 1 or "\t" in text[line_start:start] or "\u3000" in raw[line_start:start]
+    return [("\t" if wide else " ", line_start)]
 
 
 def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
@@ -270,7 +295,8 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     end = len(page_text) if end is None else end
     text = simplify_if_traditional(page_text[start:end].translate(FOLD))
     raw = page_text[start:end]
-    lines = _unwrapped([close_up(text, a, b, raw) for _, a, b in _line_bounds(text) if b > a], text)
+    bounds = [(a, b) for _, a, b in _line_bounds(text) if b > a]
+    lines = _unwrapped([close_up(text, a, b, raw) for a, b in bounds], bounds, text, raw)
     out: list[str] = []
     offsets = array("l")
     for i, line in enumerate(lines):

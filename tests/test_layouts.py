@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from layouts import LAYOUTS, on_news_page
+from notices.layouts import LAYOUTS, on_news_page
 
 from notices.evaluate import FIELDS, scored_value
 from notices.pipeline import extract_text

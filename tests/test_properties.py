@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from layouts import LAYOUTS, NEWS, on_news_page, ocr_column
+from notices.layouts import LAYOUTS, NEWS, on_news_page, ocr_column
 
 from notices import dates
 from notices.model import Notice, moment_day

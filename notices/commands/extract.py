@@ -19,6 +19,8 @@ def register(sub) -> None:
     evaluate = sub.add_parser("eval", help="score extraction against labelled corpus directories")
     evaluate.add_argument("corpora", nargs="+", metavar="DIR")
     evaluate.add_argument("--misses", type=int, default=40, help="how many misses to list (default 40)")
+    evaluate.add_argument("--layouts", action="store_true",
+                          help="score the corpora set in every page layout (OCR columns, one line, traditional, …)")
     evaluate.set_defaults(handler=run_eval)
 
 
@@ -60,6 +62,11 @@ def run_eval(args) -> int:
     missing = [str(corpus) for corpus in corpora if not corpus.is_dir()]
     if missing:
         raise UsageError(f"not a directory: {', '.join(missing)}")
+    if args.layouts:
+        from notices.evaluate import layout_report
+
+        print(layout_report(corpora))
+        return 0
     results = [evaluate(corpus) for corpus in corpora]
     print("\n\n".join(report(result, misses=args.misses) for result in results))
     if len(results) > 1:

@@ -1,7 +1,8 @@
 """Page layouts real newspapers come in, made from a notice's plain text.
 
 Each function takes text as printed and returns the same text laid out another way; the
-extractor must read the same fields from every layout (tests/test_layouts.py).
+extractor must find the same notices, with the same fields, in every layout (tests/test_layouts.py,
+and `notices eval --layouts`, which scores a corpus set in each of them among news).
 """
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ def traditional(text: str) -> str:
 def full_width(text: str) -> str:
     """ASCII digits, letters and punctuation printed full-width."""
     return text.translate(FULL_WIDTH)
+
+
+def interleaved(*texts: str, width: int = 16) -> str:
+    """Columns OCR read line by line across the page: the first line of each column, then the
+    second of each, … (each text hard-wrapped `width` wide)."""
+    columns = [[line for line in ocr_column(text, width).split("\n") if line] for text in texts]
+    rows = max(map(len, columns), default=0)
+    return "\n".join(column[k] for k in range(rows) for column in columns if k < len(column)) + "\n"
 
 
 LAYOUTS = {
