@@ -134,9 +134,12 @@ def _row(head: Draft, text: str, item: Item, publication, context: Context) -> D
 
 
 def _trimmed(text: str, span: Span) -> Span:
+    """A cell's value: its first line, without blanks around it."""
     a, b = span
     while a < b and text[a].isspace():
         a += 1
+    line_end = text.find("\n", a, b)
+    b = b if line_end < 0 else line_end
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b

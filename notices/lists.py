@@ -19,6 +19,7 @@ import regex
 from notices import dates
 from notices.model import Span
 from notices.rules.parts import CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
+from notices.rules.structure import AUTHORITY, FULL_DATE
 
 # Column headers: the words courts head a hearing table's columns with, by the field the column
 # holds. A header cell may join two (原告/上诉人, 被告/被告人): its first word decides.
@@ -46,9 +47,10 @@ HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 # What a cell of each kind looks like, to place a row's cells when it has fewer than the header.
 CASE_CELL = regex.compile(r"[\[〔(【]\s*\d{4}\s*[\]〕)】]|\d+号")
 WHEN_CELL = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}|同上|〃", regex.VERBOSE)
+DAY_CELL = regex.compile(rf"{dates.DATE.pattern}|同上|〃", regex.VERBOSE)
 VENUE_CELL = regex.compile(r"庭|室|院|厅|地址|路|号楼|在线|网上|互联网")
 DISPUTE_CELL = regex.compile(r"纠纷|争议|罪|案件|之诉|申请|行政|赔偿")
-CELL_LOOKS = {"case": CASE_CELL, "date": WHEN_CELL, "time": WHEN_CELL, "venue": VENUE_CELL, "dispute": DISPUTE_CELL,
+CELL_LOOKS = {"case": CASE_CELL, "date": DAY_CELL, "time": WHEN_CELL, "venue": VENUE_CELL, "dispute": DISPUTE_CELL,
               "seq": regex.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")}
 
 # A date heading: a line that is a day (with its weekday), maybe with 上午/下午 after it; or
@@ -134,42 +136,113 @@ def header_fields(text: str, cells: list[Span]) -> list[str | None]:
     return [next((name for name, pattern in HEADER_CELL if pattern.fullmatch(text, s, e)), None) for s, e in cells]
 
 
+CELL = regex.compile(r"[^\t|\n]+")
+SEQ_CELL = regex.compile(r"\s*(?P<n>\d{1,3})\s*")
+TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注)|.*。")
+CONTINUES = regex.compile(r"\s*[、,，]")  # a cell that goes on with the names of the cell before it
+# The signature under a table, on lines of its own: the issuer, its date.
+SIGNATURE_CELL = regex.compile(rf"\s*(?:{AUTHORITY}|{FULL_DATE})(?:\s+{FULL_DATE})?\s*", regex.VERBOSE)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    span: Span
+    line: int  # which line of the block it is on
+    first: bool  # the first cell of its line
+    cells_on_line: int
+
+
 def table_items(text: str, a: int, b: int) -> list[Item]:
-    """Rows under a header row; a row with fewer cells than the header has its cells placed by
-    what they look like (a case number in the 案号 column, a time in the 时间 column)."""
-    columns: list[str | None] | None = None
-    previous: dict[str, Span] = {}
+    """A table: the header's column names (≥3 header cells in a row, on one line or run over
+    several), then its rows. A row is a line of cells; a line of one or two cells that starts no
+    row goes on with the row above (a row an OCR column cut into lines), and where the rows lost
+    their lines (run into one line, a cell to a line) a row starts at a cell like the first
+    column's (the next 序号, a date, a case number). A row with fewer cells than the header has
+    them placed by what they look like (a case number in the 案号 column, a time in 时间)."""
+    cells = _cells(text, a, b)
+    names = header_fields(text, [cell.span for cell in cells])
+    start = next((i for i in range(len(cells) - 2)
+                  if all(names[i:i + 3]) and any(n in ("case", "date", "time") for n in names[i:i + 9] if n)), None)
+    if start is None:
+        return []
+    end = start
+    while end < len(cells) and names[end] is not None:
+        end += 1
+    columns = names[start:end]
     items: list[Item] = []
-    for line in LINE.finditer(text, a, b):
-        cells = cells_of(text, line)
-        if len(cells) < 3:
-            if items and HAN_OR_DIGIT.search(line.group()):
-                break  # the table has ended (a note under it, the signature)
-            continue
-        if columns is None:
-            names = header_fields(text, cells)
-            if sum(name is not None for name in names) >= 3 and ("case" in names or "date" in names or "time" in names):
-                columns = names
-            continue
-        if SEPARATOR_ROW.fullmatch(line.group()) or not HAN_OR_DIGIT.search(line.group()):
-            continue
-        placed = _placed(text, cells, columns)
-        row: dict[str, Span] = {}
-        for name, span in placed:
+    previous: dict[str, Span] = {}
+    for row in _rows(text, cells[end:], columns):
+        found: dict[str, Span] = {}
+        for name, span in _placed(text, row, columns):
             if DITTO.fullmatch(text, *span) and name in previous:
                 span = previous[name]
             elif DITTO.fullmatch(text, *span):
                 continue
-            row.setdefault(name, span)
-        previous = row | {name: span for name, span in previous.items() if name not in row}
-        if row:
-            items.append(Item(line.start(), line.end(), tuple(row.items())))
+            found.setdefault(name, span)
+        previous = found | {name: span for name, span in previous.items() if name not in found}
+        if "case" in found or "date" in found or "time" in found:
+            items.append(Item(row[0][0], row[-1][1], tuple(found.items())))
     return items
+
+
+def _cells(text: str, a: int, b: int) -> list[_Cell]:
+    """The cells of text[a:b] in reading order: split at tabs, pipes and line ends; a
+    markdown table's |---| line is none."""
+    cells: list[_Cell] = []
+    for number, line in enumerate(LINE.finditer(text, a, b)):
+        if SEPARATOR_ROW.fullmatch(line.group()):
+            continue
+        spans = [span for m in CELL.finditer(text, *line.span()) if (span := _trimmed_cell(text, m.span()))[1] > span[0]]
+        cells.extend(_Cell(span, number, k == 0, len(spans)) for k, span in enumerate(spans))
+    return cells
+
+
+def _rows(text: str, cells: list[_Cell], columns: list[str | None]) -> list[list[Span]]:
+    rows: list[list[Span]] = []
+    previous_seq = 0
+    for cell in cells:
+        if TABLE_END.match(text, *cell.span) or (cell.cells_on_line == 1 and SIGNATURE_CELL.fullmatch(text, *cell.span)):
+            break
+        looks_first = _starts_row(text, cell.span, columns[0], previous_seq)
+        if cell.first and cell.cells_on_line >= 3:  # a line of cells: a row, unless it carries on one
+            opens = looks_first or CELL_LOOKS.get(columns[0] or "") is None or not rows
+        else:  # a line of one or two cells, or a row run into a long line: the next row comes
+            # where a cell like the first column's comes after most of a row's cells
+            crowded = cell.cells_on_line > len(columns) + 2
+            opens = looks_first and (cell.cells_on_line < 3 or crowded) and (not rows or len(rows[-1]) >= len(columns) - 2)
+        if not rows or opens:
+            rows.append([])
+            if columns[0] == "seq" and (seq := SEQ_CELL.fullmatch(text, *cell.span)):
+                previous_seq = int(seq.group("n"))
+        if rows[-1] and CONTINUES.match(text, *cell.span):
+            rows[-1][-1] = (rows[-1][-1][0], cell.span[1])
+        else:
+            rows[-1].append(cell.span)
+    return rows
+
+
+def _trimmed_cell(text: str, span: Span) -> Span:
+    a, b = span
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _starts_row(text: str, cell: Span, first: str | None, previous_seq: int) -> bool:
+    """Does a row begin at this cell: the next number of a 序号 column, or a cell like the first column's?"""
+    if first == "seq":
+        seq = SEQ_CELL.fullmatch(text, *cell)
+        return bool(seq) and int(seq.group("n")) == previous_seq + 1
+    looks = CELL_LOOKS.get(first or "")
+    return bool(looks and looks.match(text, *cell))
 
 
 def _placed(text: str, cells: list[Span], columns: list[str | None]) -> list[tuple[str, Span]]:
     """(field, cell) for the cells of a row; columns no field reads are left out."""
-    cells = _rejoined(text, cells, len(columns))
+    if not ("date" in columns and "time" in columns):
+        cells = _rejoined(text, cells, len(columns))
     if len(cells) >= len(columns):
         pairs = list(zip(columns, cells))
         if len(cells) > len(columns):  # more cells than columns still: the rest joins the last

@@ -105,7 +105,8 @@ FRAME_LINE = regex.compile(
 )
 # Words a column may break in two: the line break is inside one of these when it matches
 # across it (an issuer starts where a name may start).
-SPLIT_WORD = regex.compile(rf"{DATE_LINE}|[\[〔(【]\s*\d{{4}}\s*[\]〕)】][^\s,。;]{{1,24}}?号|(?:^|(?<=[\s。:;,]))(?:{_ISSUER})")
+SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?[\[〔(【]\s*\d{{4}}\s*[\]〕)】][^\s,。;]{{1,24}}?号"
+                           rf"|(?:^|(?<=[\s。:;,]))(?:{_ISSUER})")
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
@@ -150,7 +151,7 @@ def full_lines(lines: list[str]) -> list[bool]:
     # at least around it (an OCR column that cut a table's rows); a short row of a table as
     # printed is no such line.
     row_in_column = [is_row and sum(1 for k in range(max(0, i - NEIGHBOURS - 1), min(count, i + NEIGHBOURS + 2))
-                                    if k != i and abs(lengths[k] - lengths[i]) <= 1) >= 2
+                                    if k != i and row[k] and abs(lengths[k] - lengths[i]) <= 1) >= 2
                      for i, is_row in enumerate(row)]
     shown = [False] * count
     for i in range(count):
@@ -161,11 +162,10 @@ def full_lines(lines: list[str]) -> list[bool]:
                 break
             alike = (lengths[j] == lengths[i] or abs(widths[j] - widths[i]) <= 0.5
                      or (j == i + 1 and 0 < lengths[j] - lengths[i] <= INDENT and (i == 0 or not candidate[i - 1])))
-            if in_column[j] and alike and not (frame[i] and frame[j]):
+            if in_column[j] and alike and not frame[i] and not frame[j]:  # frame lines are alike by chance
                 top = max(lengths[i], lengths[j])
                 if all(lengths[k] <= top + 1 for k in range(i + 1, j)):
-                    shown[i] = True
-                    shown[j] = shown[j] or not frame[j]  # a frame line shows the width, never fills it
+                    shown[i] = shown[j] = True
                     break
     full = [False] * count
     for i in range(count - 1):
@@ -261,7 +261,7 @@ def _joined(text: str, pieces: list[Piece]) -> str:
 def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], text: str, raw: str) -> list[list[Piece]]:
     """The lines with every wrapped column joined, until no line fills a column any more (two
     joined lines may show a column again), so normalized text normalizes to itself. Blanks the
-    column cut at a line's end or start still separate what they separated (a wide gap, a cell)."""
+    column cut at a line's start still separate what they separated (a wide gap, a cell)."""
     while len(lines) > 1:
         full = full_lines([_joined(text, line) for line in lines])
         if not any(full):
@@ -269,8 +269,8 @@ def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], text: st
         merged, merged_bounds = [lines[0]], [bounds[0]]
         for previous_full, line, (a, b) in zip(full, lines[1:], bounds[1:]):
             if previous_full:
-                end = merged_bounds[-1][1]
-                merged[-1] = merged[-1] + _gap(text, raw, end, a) + line
+                end_of_line = merged_bounds[-1][1]
+                merged[-1] = merged[-1] + _gap(text, raw, end_of_line, a) + line
                 merged_bounds[-1] = (merged_bounds[-1][0], b)
             else:
                 merged.append(line)

@@ -151,6 +151,9 @@ def split_notices(text: str) -> list[tuple[int, int]]:
         if blocks and event.start < blocks[-1][1]:
             continue  # inside a notice already closed (a signature's own words)
         if event.kind == "signature":
+            if current is not None and _list_follows(text, event.end):
+                current["last"] = event.end
+                continue  # 本院定于下列时间…审理下列案件，特此公告。 above the list it announces
             if current is None:
                 current = {"start": _orphan_start(text, blocks[-1][1] if blocks else 0, event.start), "kind": "orphan"}
             close(event.end)
@@ -185,6 +188,15 @@ def _starts_another(text: str, current: dict, event: _Event) -> bool:
     # Inside an addressed notice the hearing is of 此案 or of the case against 你; one that
     # names other parties is the next notice.
     return not ADDRESSED.search(text, event.start, event.end)
+
+
+LIST_START = regex.compile(r"[^\n]*[\t|][^\n]*[\t|]|\s*(?:\d{1,2}月\d{1,2}日|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.])")
+
+
+def _list_follows(text: str, end: int) -> bool:
+    """Does a table or a list of items start on the line after a signature?"""
+    line = text.find("\n", end)
+    return line >= 0 and bool(LIST_START.match(text, line + 1))
 
 
 def _has_body(text: str, a: int, b: int) -> bool:

@@ -22,7 +22,6 @@ NOTICES = sorted(CORPUS.glob("*.txt")) + sorted(WRITTEN_APART.glob("*.txt"))
 # left once wrapped or run into one line, and an announcement without a title line reads as news.
 GAPS = {
     ("ocr_column", "list-003"): "a tab-separated hearing table wrapped into a column loses its cells",
-    ("one_line", "list-003"): "a tab-separated hearing table run into one line loses its rows",
     ("one_line", "other-001"): "an announcement titled 告示 inside running text is not found",
     ("one_line", "other-002"): "an announcement whose title runs into its body is not found",
     ("one_line", "other-003"): "an announcement whose title runs into its body is not found",
@@ -34,7 +33,6 @@ ONE_LINE_HEADER = ("on one line, the issuer, title, case number and addressee ru
 GAPS.update({
     ("one_line", "c04-ruling-hardwrapped"): "printed hard-wrapped: its addressee is split before it is run together",
     ("ocr_column", "l02-list-court-pipe-table-private-row"): TABLE_GAP,
-    ("one_line", "l02-list-court-pipe-table-private-row"): TABLE_GAP,
     ("letter_spaced", "c15-letter-spaced"): "printed letter-spaced already: spaced again, its word gaps read as names",
     ("one_line", "a04-arb-award-shanghai-style"): ONE_LINE_HEADER,
     ("one_line", "a05-arb-withdrawal-decision"): ONE_LINE_HEADER,

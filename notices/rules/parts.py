@@ -38,7 +38,7 @@ RESPONDENT_ROLE = _role("respondent")
 THIRD_ROLE = _role("third")
 
 # Separators between names in a list of parties.
-NAME_SEPARATOR = r"[、,;，；\t]"  # a tab is a cell boundary: names never span one
+NAME_SEPARATOR = r"[、,;，；\t\n]"  # a tab is a cell boundary and a line break a line's: names span neither
 
 # Organisation name endings: where a party name stops and the cause of action begins.
 ORG_SUFFIX = (
