@@ -237,8 +237,12 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
     clause = _clause(text, a, b)
     for span in clause.claimants:
         draft.add("claimants", text[span[0]:span[1]], span)
-    for span in addressees:  # the notice is served on its addressees, whatever the clause says
-        draft.add("respondents", text[span[0]:span[1]], span)
+    claimants = draft.fields.get("claimants", [])
+    for span in addressees:  # served on its addressees: on the side the clause names them (你与…公司: the claimant)
+        name = text[span[0]:span[1]]
+        if any(name == other or same_with_place(name, other) or same_with_place(other, name) for other in claimants):
+            continue
+        draft.add("claimants" if clause.addressed == "claimant" else "respondents", name, span)
     for span in clause.respondents:
         draft.add("respondents", text[span[0]:span[1]], span)
     if clause.dispute:

@@ -111,6 +111,7 @@ SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}}
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
 CELL_SEPARATOR = regex.compile(r"[\t|]")
+LABEL_AFTER = regex.compile(r"\p{Han}{1,3}\s*[:：]")  # the rest of a spaced-out label: 号：, 事人：
 # Body text: a line that goes on into a sentence (it holds sentence punctuation).
 SENTENCE_MARK = regex.compile(r"[。,，;；、]")
 
@@ -238,20 +239,32 @@ def close_up(text: str, a: int, b: int, raw: str | None = None) -> list[Piece]:
 def _gaps_replaced(text: str, a: int, b: int, raw: str, drop_single: bool, drop_wide: bool) -> list[Piece]:
     pieces: list[Piece] = []
     cursor = a
-    for gap in GAP.finditer(text, a, b):
+    gaps = list(GAP.finditer(text, a, b))
+    for gap in gaps:
         pieces.append((cursor, gap.start()))
         left, right = text[gap.start() - 1], text[gap.end()]
         between_words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
         blanks = gap.group()
         wide = len(blanks) > 1 or "\u3000" in raw[gap.start():gap.end()]
         drop = not between_words and "\t" not in blanks and (drop_wide if wide else drop_single)
-        if "\t" in blanks:
+        if _inside_a_word(text, raw, gap, cursor, len(gaps)):
+            pass
+        elif "\t" in blanks:
             pieces.extend(("\t", gap.start() + k) for k, ch in enumerate(blanks) if ch == "\t")
         elif not drop:
             pieces.append(("\t" if wide and not drop_single else " ", gap.start()))
         cursor = gap.end()
     pieces.append((cursor, b))
     return pieces
+
+
+def _inside_a_word(text: str, raw: str, gap, piece_start: int, gaps: int) -> bool:
+    """A gap between Chinese characters that splits a word rather than two cells: a label set
+    spaced out (案　　号：, 地　　址：)."""
+    left, right = text[gap.start() - 1], text[gap.end()]
+    if not (HAN.match(left) and HAN.match(right)):
+        return False
+    return gap.start() - piece_start == 1 and bool(LABEL_AFTER.match(text, gap.end()))  # 案　　号：, 地　　址：
 
 
 def _joined(text: str, pieces: list[Piece]) -> str:

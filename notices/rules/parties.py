@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 import regex
 
 from notices.rules import Rule, table
-from notices.rules.disputes import CAUSE_END, CAUSE_HEAD, DISPUTE_SHAPES, STRONG_ORG_END
-from notices.rules.parts import CASE_COUNT, CLAIMANT_ROLE, NAME_SEPARATOR, RESPONDENT_ROLE, YOU
+from notices.rules.causes import CAUSE_END, DISPUTE_SHAPES, cause_start, heads
+from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, NAME_SEPARATOR, ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE,
+                                 YOU)
 from notices.vocab import role_sides
 
 Span = tuple[int, int]
@@ -23,14 +24,16 @@ CLAUSES = table(
     Rule(
         "case_clause/application",  # A因与你发生X争议向本委申请仲裁
         rf"""
-        (?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>[^。:\n]{{2,120}}?因与{YOU}发生[^。\n]{{2,40}}?(?:争议|纠纷))(?:,)?向(?:本委|本院|我委|我院)申请(?:劳动)?仲裁
+        (?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>[^。:\n]{{2,120}}?(?:因|就)与{YOU}(?:之间)?(?:的|发生的?)?[^。\n]{{2,40}}?(?:争议|纠纷))
+        (?:,)?向(?:本委|本院|我委|我院)(?:提出|申请)(?:劳动)?仲裁
         """,
-        match=("常州武进腾跃精密模具有限公司因与你发生违约金争议向本委申请仲裁",),
+        match=("常州武进腾跃精密模具有限公司因与你发生违约金争议向本委申请仲裁",
+               ("申请人谭雅琴就与你单位之间的工伤保险待遇争议向本委申请仲裁", {"clause": "申请人谭雅琴就与你单位之间的工伤保险待遇争议"})),
         reject=("申请人张松田与你单位劳动报酬争议一案",),
     ),
     Rule(
         "case_clause/count",  # …一案, …二案, …十二案
-        rf"(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>(?:[^。:\n]|(?<=\d):(?=\d)|(?<=\([^()]{{0,16}}):){{2,400}}?){CASE_COUNT}",
+        rf"(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>(?:[^。:\n]|(?<=\d):(?=\d)|(?<=\([^()]{{0,60}}):){{2,400}}?){CASE_COUNT}",
         match=("本委受理的张松田与你单位劳动报酬争议一案", "申请人张红霞、何文斌与你单位劳动争议二案"),
         reject=("本案定于二〇二六年六月十日下午三时开庭", "一案"),
     ),
@@ -46,26 +49,37 @@ CLAUSES = table(
 CLAUSE_LEAD = regex.compile(
     r"(?:依法|已|已经|立案)*(?:受理了?的?|审理(?:终结)?的?|立案的?|(?:不)?公开(?:开庭)?(?:审理|宣判)|开庭审理|宣判)"
 )
-CONNECTOR = regex.compile(
-    rf"(?P<conn>因与|提起公诉的|指控|申请执行|因[^与。,]{{0,8}}不服|不服|诉|与|[,,](?=\s*{RESPONDENT_ROLE}))\s*(?:{RESPONDENT_ROLE})?"
+# Words that join one side of a case to the other: 原告A诉被告B, A与B, A就与你之间的…, 公诉机关A指控被告人B.
+SWITCH = (r"因与|就与|提起公诉的|指控|申请执行(?!人)|申请(?=宣告|认定|撤销)|诉(?!讼|称|请|前)|与(?!其)"
+          r"|的申请[^。]{0,40}?受理(?:了)?"  # 本院根据甲的申请，于…裁定受理乙破产清算一案
+          rf"|对(?=\s*(?:{RESPONDENT_ROLE}|{YOU}))|[,,](?=\s*{RESPONDENT_ROLE})")
+BREAK = r"就(?!与)|(?<=号)的"  # names end, the side goes on: 甲就(2026)…号判决申请执行
+APPEAL_AGAINST = r"因[^与。,]{0,8}不服|不服"
+CLAUSE_TOKEN = regex.compile(
+    rf"(?P<third>{THIRD_ROLE})|(?P<respondent>{RESPONDENT_ROLE})|(?P<claimant>(?<!被)(?<!原审){CLAIMANT_ROLE})"
+    rf"|(?P<appeal>{APPEAL_AGAINST})|(?P<switch>{SWITCH})|(?P<break>{BREAK})"
 )
-CLAIMANT_LABEL = regex.compile(rf"(?<!被)(?<!原审){CLAIMANT_ROLE}")
-RESPONDENT_LABEL = regex.compile(RESPONDENT_ROLE)
-ROLE_PREFIX = regex.compile(rf"(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|原审第三人|第三人)")
+APPEAL_ROLES = regex.compile(r"上诉人|再审申请人|申诉人")
+ROLE_PREFIX = regex.compile(rf"(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|{THIRD_ROLE})")
 # Listed parties that are neither side: 第三人, and in an appeal the 原审被告 who did not appeal.
-THIRD_PARTY = regex.compile(r"\s*(?:(?:原审)?第三人|原审(?:原告|被告))")
+THIRD_PARTY = regex.compile(rf"\s*(?:{THIRD_ROLE}|原审(?:原告|被告))")
 # Trailing annotations that are not part of a name: (经营者:钱德福), (统一社会信用代码:9137…)
-ANNOTATION = regex.compile(r"\([^()]*[:][^()]*\)|\((?:原审)?(?:原告|被告|第三人)\)")
-COUNT_TAIL = regex.compile(r"(?:等?[\d二三四五六七八九十百两]+(?:人|名|位|家)|等人|分别)$")
+ANNOTATION = regex.compile(
+    r"\([^()]*[:][^()]*\)|\((?:原审)?(?:原告|被告|第三人)[^()]{0,12}\)"
+    r"|\([^()]*(?:单位|身份|号码|代码|出生|住所|住址|法定代表人|负责人|经营者|曾用名|又名|原名|简称|下称|[男女]|族|\d{4})[^()]*\)"
+    r"|\([A-Za-z][A-Za-z .,&'-]+\)"  # an English name printed beside the Chinese one
+)
+COUNT_TAIL = regex.compile(r"(?:等?[\d二三四五六七八九十百两]+(?:人|名|位|家)|等人|分别|之间的?|的)$")
 CASE_NUMBER_LEAD = regex.compile(r"[\[〔(【]?\(?\d{4}[\]〕)】][^\s原申上被诉与]{1,16}?号")
 YOU_RE = regex.compile(YOU)
 SEPARATOR = regex.compile(NAME_SEPARATOR)
-BARE_CAUSE = regex.compile(rf"[\p{{Han}}]{{0,20}}{CAUSE_END}")
-PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+")
-
-
+# 及/和 join two names (王五及赵六) but sit inside many (中和集团, 太和县…): they split where both
+# sides read as names.
+AND = regex.compile(r"以及|及|和")
+PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+|\p{Han}某某?")
+ORG_NAME = regex.compile(rf"\p{{Han}}{{2,}}{ORG_SUFFIX}(?:\([^()]*\))?")
 ROLE_SIDES = role_sides()
-ANNOTATED = regex.compile(r"(?:原审)?(?P<label>[^()]+?)(?:\([^()]*\))?")
+ANNOTATED = regex.compile(r"[\[【]?(?:原审)?(?P<label>[^()\[\]【】]+?)[\]】]?(?:\([^()]*\))?")
 
 
 def role_side(label: str) -> str:
@@ -79,7 +93,7 @@ def role_side(label: str) -> str:
 class Clause:
     claimants: list[Span] = field(default_factory=list)
     respondents: list[Span] = field(default_factory=list)
-    addressed: bool = False  # the respondents include 你/你单位/你们: the addressee
+    addressed: str | None = None  # the side the clause names the addressee on (你, 你单位): claimant or respondent
     dispute: Span | None = None
 
 
@@ -94,8 +108,11 @@ def _strip(text: str, a: int, b: int) -> Span:
         role = ROLE_PREFIX.match(text, a, b)
         if role and role.end() < b:
             a = role.end()
+        declared = DECLARED.search(text, a, b)
+        if declared and declared.end() - declared.start() < b - a - 1:
+            a, b = (declared.end(), b) if declared.start() == a else (a, declared.start())
         tail = COUNT_TAIL.search(text, a, b)
-        if tail:
+        if tail and tail.start() > a:
             b = tail.start()
         note = ANNOTATION.search(text, a, b)
         if note and note.end() == b:
@@ -105,17 +122,32 @@ def _strip(text: str, a: int, b: int) -> Span:
 
 
 def split_names(text: str, a: int, b: int) -> list[Span]:
-    """Party names in text[a:b], split at 、 , ; — third parties and empty slots dropped."""
+    """Party names in text[a:b], split at 、 , ; (and 及/和 between two names) — third parties
+    and empty slots dropped."""
     names = []
     cursor = a
     for sep in [*SEPARATOR.finditer(text, a, b), None]:
         end = sep.start() if sep else b
         if not _inside_brackets(text, cursor, end):
-            na, nb = _strip(text, cursor, end)
-            if nb - na >= 2 and not THIRD_PARTY.match(text, cursor, end):
-                names.append((na, nb))
+            if not THIRD_PARTY.match(text, cursor, end):
+                names.extend(span for span in _split_and(text, *_strip(text, cursor, end)) if span[1] - span[0] >= 2)
             cursor = sep.end() if sep else b
     return names
+
+
+def _split_and(text: str, a: int, b: int) -> list[Span]:
+    for joint in AND.finditer(text, a, b):
+        left, right = _strip(text, a, joint.start()), _strip(text, joint.end(), b)
+        if _kind_of_name(text, *left) and _kind_of_name(text, *left) == _kind_of_name(text, *right):
+            return [left, *_split_and(text, *right)]
+    return [(a, b)]
+
+
+def _kind_of_name(text: str, a: int, b: int) -> str | None:
+    """person, organisation, or None: 及/和 split two names of one kind (王五及赵六, 甲公司及乙公司)."""
+    if ORG_NAME.fullmatch(text, a, b):
+        return "organisation"
+    return "person" if PERSON_NAME.fullmatch(text, a, b) else None
 
 
 def _inside_brackets(text: str, a: int, b: int) -> bool:
@@ -123,35 +155,111 @@ def _inside_brackets(text: str, a: int, b: int) -> bool:
     return text.count("(", a, b) > text.count(")", a, b)
 
 
-def cause_start(text: str, a: int, b: int) -> int | None:
-    """Where the cause of action begins in text[a:b] = respondent names followed by the cause.
+def parse_clause(text: str, a: int, b: int) -> Clause:
+    """Split the clause text[a:b] (without its 一案) into claimants, respondents and cause.
 
-    The first cause word that ends the clause as a cause does wins; else the first cause word
-    after a plausible name (挪用公款、贪诈: charges need not end in 罪); else the end of the last
-    organisation name, when what follows reads as a cause."""
-    plausible = None
-    for head in CAUSE_HEAD.finditer(text, a, b, overlapped=True):
+    Role labels say whose names follow (申请人, 被告, 被告人, 第三人 …); a word that joins the
+    sides (诉, 与, 就与 … 之间, 指控, 申请执行) turns from the claimants to the respondents; names
+    after an appeal against a decision (上诉人A不服…判决) are none of this case's. The cause is
+    the official cause the clause ends with (notices.rules.causes)."""
+    clause = Clause()
+    tokens = [m for m in CLAUSE_TOKEN.finditer(text, a, b) if not _inside_brackets(text, a, m.start())]
+    first_party = tokens[0].start() if tokens else b
+    for lead in CLAUSE_LEAD.finditer(text, a, first_party):
+        a = lead.end()
+    number = CASE_NUMBER_LEAD.match(text, a, b)
+    if number:
+        a = number.end()
+    tokens = [m for m in tokens if m.start() >= a]
+    last = tokens[-1].end() if tokens else a
+    cause = _cause(text, last, b)
+    end, clause.dispute = cause if cause else (b, None)
+    if tokens and tokens[0].lastgroup in ("claimant", "respondent", "third"):
+        a = tokens[0].start()  # words before the first role label lead in: 本院在执行申请执行人…
+    appeal = any(APPEAL_ROLES.search(m.group()) for m in tokens if m.lastgroup in ("claimant", "respondent"))
+    side, cursor, switched, skipping = None, a, False, False
+    for token in [m for m in tokens if m.start() < end]:
+        if not skipping:
+            _take(text, cursor, token.start(), side or "claimant", clause)
+        skipping = False
+        kind = token.lastgroup
+        if kind == "appeal":
+            return clause  # an appeal against a decision: the other side is not named here
+        if kind == "break":
+            skipping = True  # what follows up to the next role or joining word is no name
+        elif kind == "switch":
+            if token.group().startswith(("与",)) and switched:
+                cursor = token.end()
+                continue  # 被告甲与乙: the same side goes on
+            side, switched = "respondent", True
+        elif appeal and ORIGINAL_ONLY.fullmatch(token.group()):
+            side = "third"  # 原审被告 who did not appeal: neither side of the appeal
+        else:
+            side = role_side(token.group()) if kind != "third" else "third"
+            switched = switched or side == "respondent"
+        cursor = token.end()
+    if not skipping:
+        _take(text, cursor, end, side or ("respondent" if tokens else "claimant"), clause)
+    return clause
+
+
+ORIGINAL_ONLY = regex.compile(r"[\[【]?原审(?:原告|被告|第三人)[\]】]?")
+
+
+def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
+    """The names of text[a:b] go to their side; 你/你单位 marks the side the addressee is on."""
+    if side not in ("claimant", "respondent"):
+        return
+    for na, nb in split_names(text, a, b):
+        if YOU_RE.fullmatch(text, na, nb):
+            clause.addressed = clause.addressed or side
+        else:
+            (clause.claimants if side == "claimant" else clause.respondents).append((na, nb))
+    you = YOU_RE.fullmatch(text, *_strip(text, a, b)) if b > a else None
+    if you:
+        clause.addressed = clause.addressed or side
+
+
+DECLARED = regex.compile(r"^宣告|(?:为)?(?:失踪人?|死亡)$")  # 申请宣告刘国庆死亡: the person is 刘国庆
+
+
+def _cause(text: str, a: int, b: int) -> tuple[int, Span] | None:
+    """The cause at the end of text[a:b]: an official one (or several joined by 、), else one
+    in other words with a cause's first words and ending; 犯 before a charge is not part of it."""
+    while a < b and text[a] in " \t":
+        a += 1
+    you = YOU_RE.match(text, a, b)
+    if you and not SEPARATOR.match(text, you.end(), b):  # 与你单位劳动报酬争议, 因与你发生违约金争议
+        start = you.end()
+        while text.startswith(("发生", "之间的", "之间"), start):
+            start += 2 if text.startswith(("发生", "之间"), start) else 3
+        span = _cause_span(text, start, b)
+        return (you.start(), span) if span else None
+    start = cause_start(text, a, b)
+    if start is None:
+        start = _cause_in_other_words(text, a, b)
+    span = _cause_span(text, start, b) if start is not None else None
+    return (start, span) if span else None
+
+
+def _cause_in_other_words(text: str, a: int, b: int) -> int | None:
+    """A cause the lists do not have: the first of its first words that follows a name and
+    starts what ends like a cause (追索劳动报酬争议); else what follows an organisation's name."""
+    ending = DISPUTE_SHAPES.rules[0].compiled
+    for head in heads().finditer(text, a, b, overlapped=True):
         p = head.start()
-        name_start = _last_separator(text, a, p)
-        if p - name_start < 2 or STRONG_ORG_END.search(text, p, b):
-            continue  # no name before it, or the word sits inside a later organisation's name
-        if DISPUTE_SHAPES.rules[0].compiled.search(text[p:b]):
+        if p - _last_separator(text, a, p) >= 2 and not ORG_END.search(text, p, b) and ending.fullmatch(text, p, b):
             return p
-        if plausible is None and _plausible_name(text[name_start:p]):
-            plausible = p
-    if plausible is not None:
-        return plausible
     last_org = None
-    for org in STRONG_ORG_END.finditer(text, a, b):
+    for org in ORG_END.finditer(text, a, b):
         last_org = org
     if last_org and BARE_CAUSE.fullmatch(text, last_org.end(), b):
         return last_org.end()
     return None
 
 
-def _plausible_name(name: str) -> bool:
-    """A person's name (2-4 characters, or a dotted transliteration) or an organisation's."""
-    return bool(PERSON_NAME.fullmatch(name) or STRONG_ORG_END.search(name))
+BARE_CAUSE = regex.compile(rf"[\p{{Han}}、]{{2,24}}{CAUSE_END}")
+ORG_END = regex.compile(ORG_SUFFIX)
 
 
 def _last_separator(text: str, a: int, p: int) -> int:
@@ -163,67 +271,11 @@ def _last_separator(text: str, a: int, p: int) -> int:
     return found
 
 
-def parse_clause(text: str, a: int, b: int) -> Clause:
-    """Split the clause text[a:b] (without its 一案) into claimants, respondents and cause."""
-    clause = Clause()
-    label = CLAIMANT_LABEL.search(text, a, b)
-    if label:
-        a = label.end()
-    else:
-        for lead in CLAUSE_LEAD.finditer(text, a, b):
-            a = lead.end()
-    number = CASE_NUMBER_LEAD.match(text, a, b)
-    if number:
-        a = number.end()
-    connector = _connector(text, a, b)
-    if connector is None:
-        role = RESPONDENT_LABEL.match(text, a, b)
-        if not role:
-            return clause
-        rest = role.end()  # 被告人A X罪: no claimant named
-    else:
-        clause.claimants = split_names(text, a, connector.start())
-        if "不服" in connector.group("conn"):
-            return clause  # an appeal against a decision: the other side is not named
-        rest = connector.end()
-    _respondents_and_cause(text, rest, b, clause)
-    return clause
-
-
-def _connector(text: str, a: int, b: int):
-    """The word joining claimants to respondents, outside brackets and past the first name."""
-    for found in CONNECTOR.finditer(text, a + 1, b):
-        if not _inside_brackets(text, a, found.start()):
-            return found
-    return None
-
-
-def _respondents_and_cause(text: str, a: int, b: int, clause: Clause) -> None:
-    while a < b and text[a] == " ":
-        a += 1
-    you = YOU_RE.match(text, a, b)
-    if you and not SEPARATOR.match(text, you.end(), b):  # 你公司、被告X…: a list, read below  # 与你单位劳动报酬争议, 因与你发生违约金争议
-        clause.addressed = True
-        cause = you.end() + 2 if text.startswith("发生", you.end()) else you.end()
-        if b - cause >= 2:
-            clause.dispute = _cause_span(text, cause, b)
-        return
-    start = cause_start(text, a, b)
-    names_end = start if start is not None else b
-    for na, nb in split_names(text, a, names_end):
-        if YOU_RE.fullmatch(text, na, nb):
-            clause.addressed = True
-        else:
-            clause.respondents.append((na, nb))
-    if start is not None:
-        clause.dispute = _cause_span(text, start, b)
-
-
 def _cause_span(text: str, a: int, b: int) -> Span | None:
-    while a < b and text[a] in " 的":
+    while a < b and text[a] in " 的\t":
         a += 1
     if text.startswith("犯", a) and b - a > 2:  # 指控被告人A犯盗窃罪: the cause is 盗窃罪
         a += 1
-    while b > a and text[b - 1] in " ,":
+    while b > a and text[b - 1] in " ,\t":
         b -= 1
     return (a, b) if b - a >= 2 else None

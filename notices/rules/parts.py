@@ -17,7 +17,8 @@ SELF = r"(?:本委|本院|我院|我委|本会|本庭|本仲裁委|本仲裁院|
 NAME_CHAR = r"[\p{Han}A-Za-z0-9·•\-()&]"
 
 # How an addressee is referred to in the body.
-YOU = r"(?:你单位|你公司|你们|你方|你厂|你店|你部|你中心|你校|你所|你社|你会|你院|你行|你处|你站|你)"
+YOU = (r"(?:你单位|你公司|你们|你方|你厂|你店|你部|你中心|你校|你所|你社|你会|你院|你行|你处|你站|你司|你局|你村|你园|你馆"
+       r"|你店铺|你)")
 
 # A count of cases: 一案, 二案, 两案, 十二案, 12案
 CASE_COUNT = r"(?:[一二两三四五六七八九十百\d]{1,4}(?:起|件)?案(?!件|号|由|情|字)|系列案)"
@@ -38,7 +39,9 @@ RESPONDENT_ROLE = _role("respondent")
 THIRD_ROLE = _role("third")
 
 # Separators between names in a list of parties.
-NAME_SEPARATOR = r"[、,;，；\t\n]"  # a tab is a cell boundary and a line break a line's: names span neither
+# A line break ends a name, and so does a tab in a table row (two tabs or more on the line); a lone
+# tab in running text is a crawler's damage inside a name (甘肃陇原	恒泰化工有限公司).
+NAME_SEPARATOR = r"[、,;，；\n]|\t(?=[^\n]*\t)|(?<=\t[^\n]*)\t"
 
 # Organisation name endings: where a party name stops and the cause of action begins.
 ORG_SUFFIX = (
