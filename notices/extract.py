@@ -35,6 +35,9 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
     head = frame(text, a, b, page_date)
     publication = head.fields.get("publication_date")
     named = addressees(text, a, b)
+    if block.sentences:  # a run of hearing sentences under one signature: each is a hearing notice
+        return _hearings(block, page, head, [Item(s, e) for s, e in block.sentences], named, publication, previous,
+                         "hearing")
     listed = hearing_items(text, a, b)
     cases = [] if listed else case_items(text, a, b)
     if cases:
@@ -48,6 +51,13 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
                 return []
             draft = _announcement(head)
         return [_record(block, page, draft, notice_type(draft, text, a, b))]
+    return _hearings(block, page, head, listed, named, publication, previous, "hearing_list")
+
+
+def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, publication, previous,
+              kind: str) -> list[Notice]:
+    """One record per hearing of a list, each day carried to the next (同日, 次日)."""
+    text = block.norm.text
     records = []
     for item in listed:
         context = Context(previous=previous, heading=item.heading, period=item.period)
@@ -55,7 +65,7 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
                  else _item(head, text, item.start, item.end, named, publication, context))
         when = draft.fields.get("hearing_datetime")
         previous = moment_day(when) if when else previous
-        records.append(_record(block, page, draft, "hearing_list", item=(item.start, item.end)))
+        records.append(_record(block, page, draft, kind, item=(item.start, item.end)))
     return records
 
 

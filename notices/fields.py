@@ -238,10 +238,12 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
     for span in clause.claimants:
         draft.add("claimants", text[span[0]:span[1]], span)
     claimants = draft.fields.get("claimants", [])
+    neither = [text[s:e] for s, e in clause.others]
     for span in addressees:  # served on its addressees: on the side the clause names them (你与…公司: the claimant)
         name = text[span[0]:span[1]]
-        if any(name == other or same_with_place(name, other) or same_with_place(other, name) for other in claimants):
-            continue
+        if any(name == other or same_with_place(name, other) or same_with_place(other, name)
+               for other in claimants + neither):
+            continue  # a claimant, or a third party the notice is also served on
         draft.add("claimants" if clause.addressed == "claimant" else "respondents", name, span)
     for span in clause.respondents:
         draft.add("respondents", text[span[0]:span[1]], span)

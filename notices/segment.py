@@ -37,11 +37,13 @@ NOTICE_LINE = regex.compile(  # words of notices and hearing lists: dates, times
 
 @dataclass(frozen=True)
 class Block:
-    """One notice: norm.text[start:end] is its normalized text."""
+    """One notice: norm.text[start:end] is its normalized text. `sentences` are the hearing
+    sentences of a run one signature closes, each a hearing of the notice."""
 
     norm: Norm
     start: int
     end: int
+    sentences: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:
@@ -134,15 +136,17 @@ def _events(text: str) -> list[_Event]:
     return sorted(events, key=lambda e: (e.start, order[e.kind]))
 
 
-def split_notices(text: str) -> list[tuple[int, int]]:
-    """Spans of the notices in normalized text."""
+def split_notices(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """Spans of the notices in normalized text, each with the hearing sentences of a signed run."""
     blocks: list[tuple[int, int]] = []
+    kinds: list[str] = []
     current: dict | None = None
 
     def close(end: int) -> None:
         nonlocal current
         if current is not None and end > current["start"]:
             blocks.append((current["start"], _rstrip(text, current["start"], end)))
+            kinds.append(current["kind"])
         current = None
 
     for event in _events(text):
@@ -174,8 +178,28 @@ def split_notices(text: str) -> list[tuple[int, int]]:
             current = {"start": event.start, "kind": "hearing_sentence"}
     if current is not None:  # no signature: from the last part seen, over the lines that read like it
         close(_unsigned_end(text, current.get("last", current["start"])))
-    return blocks
+    return _signed_runs(text, blocks, kinds)
 
+
+def _signed_runs(text: str, blocks: list[tuple[int, int]], kinds: list[str]):
+    """A run of hearing sentences that one signature closes (the court and the date under the
+    last) is one notice: its sentences are its hearings, all issued and dated by it."""
+    merged = []
+    k = 0
+    while k < len(blocks):
+        j = k
+        while (j + 1 < len(blocks) and kinds[j] == kinds[j + 1] == "hearing_sentence"
+               and not text[blocks[j][1]:blocks[j + 1][0]].strip()):
+            j += 1
+        if j > k and SIGNED.search(text, max(blocks[j][0], blocks[j][1] - 60), blocks[j][1]):
+            merged.append((blocks[k][0], blocks[j][1], tuple(blocks[k:j + 1])))
+        else:
+            merged.extend((a, b, ()) for a, b in blocks[k:j + 1])
+        k = j + 1
+    return merged
+
+
+SIGNED = regex.compile(rf"(?:{AUTHORITY_SUFFIX}|日)\s*$")
 
 def _starts_another(text: str, current: dict, event: _Event) -> bool:
     """Does a hearing sentence ('本院定于…审理…一案') start a notice of its own?"""
@@ -242,5 +266,5 @@ def segment(page_text: str) -> list[Block]:
     found: list[Block] = []
     for a, b in windows(page_text):
         norm = normalize(page_text, a, b)
-        found.extend(Block(norm, start, end) for start, end in split_notices(norm.text))
+        found.extend(Block(norm, start, end, sentences) for start, end, sentences in split_notices(norm.text))
     return found

@@ -35,10 +35,16 @@ ADMINISTRATIVE = regex.compile(
 )
 
 
+# The proceedings of the Enterprise Bankruptcy Law and the Company Law, which a notice names as
+# the case (…公司破产清算一案), and the special procedures of the Civil Procedure Law by their names.
+PROCEEDINGS = ("破产清算", "破产重整", "重整", "破产和解", "和解", "强制清算", "破产", "清算", "督促程序", "公示催告",
+               "诉前财产保全", "财产保全", "诉前行为保全", "证据保全")
+
+
 @cache
 def forms() -> frozenset[str]:
     """Every printed form of an official cause."""
-    found: set[str] = set()
+    found: set[str] = set(PROCEEDINGS)
     for name in causes():
         variants = {name, name.replace("自然人", "公民"), *_selective(name)}
         for variant in list(variants):
@@ -81,7 +87,8 @@ def cause_start(text: str, a: int, b: int, min_name: int = 2) -> int | None:
             return k
         if (cause in known or ADMINISTRATIVE.fullmatch(cause)) and (k == a or text[k - 1] in SEPARATORS
                                                                     or k - _name_start(text, a, k) >= min_name):
-            return _joined_causes(text, a, k)
+            k = _joined_causes(text, a, k)
+            return k - 1 if k > a and text[k - 1] == "犯" else k  # 犯受贿罪、滥用职权罪
     return None
 
 
@@ -100,19 +107,21 @@ JOINED_CAUSE = regex.compile(r"[\p{Han}]{2,20}")
 
 
 def _joined_causes(text: str, a: int, k: int) -> int:
-    """劳动报酬、经济补偿金争议 / 贪污罪、挪用公款罪: causes joined by 、 before the last one."""
+    """劳动报酬、经济补偿金争议 / 贪污罪、挪用公款罪: causes joined by 、 before the last one, each
+    the longest cause (or cause without the common ending) that ends at its 、."""
     known = forms()
-    ending = ENDING.search(text, k) or regex.search(r"罪$", text[k:])
+    ending = ENDING.search(text[k:]) or regex.search(r"罪$", text[k:])
+    suffix = ending.group() if ending else ""
     while k - 1 > a and text[k - 1] == "、":
-        start = k - 1
-        while start > a and JOINED_CAUSE.fullmatch(text, start - 1, k - 1):
-            start -= 1
-        piece = text[start:k - 1]
-        suffix = ending.group() if ending else ""
-        if piece in known or (suffix and piece + suffix in known) or (piece.endswith("罪") and piece in known):
-            k = start
-        else:
+        found = None
+        for start in range(max(a, k - 1 - 20), k - 2):
+            piece = text[start:k - 1]
+            if JOINED_CAUSE.fullmatch(piece) and (piece in known or (suffix and piece + suffix in known)):
+                found = start
+                break
+        if found is None:
             break
+        k = found
     return k
 
 

@@ -13,8 +13,8 @@ import regex
 
 from notices.rules import Rule, table
 from notices.rules.causes import CAUSE_END, DISPUTE_SHAPES, cause_start, heads
-from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, NAME_SEPARATOR, ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE,
-                                 YOU)
+from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, FIELD_LABEL, NAME_SEPARATOR, ORG_SUFFIX, RESPONDENT_ROLE,
+                                 THIRD_ROLE, YOU)
 from notices.vocab import role_sides
 
 Span = tuple[int, int]
@@ -39,21 +39,25 @@ CLAUSES = table(
     ),
     Rule(
         "case_clause/cause_end",  # list items: 原告A诉被告B买卖合同纠纷;
-        rf"(?P<clause>{CLAIMANT_ROLE}[^。:\n;]{{2,300}}?{CAUSE_END})(?=\s*(?:[;。,]|\n|$))",
+        rf"(?P<clause>{CLAIMANT_ROLE}[^。\n;]{{1,150}}?(?:诉|与|申请执行|[\s,，]\s*{RESPONDENT_ROLE})[^。\n;]{{1,150}}?{CAUSE_END})"
+        rf"(?=\s*(?:[;。,]|\n|$))",
         match=("原告刘卫平诉被告赣州通衢汽车销售服务有限公司买卖合同纠纷;",),
-        reject=("被告赣州通衢汽车销售服务有限公司",),
+        reject=("被告赣州通衢汽车销售服务有限公司", "申请人可通过网上平台在线提交仲裁申请,"),
     ),
 )
 
 # Where the clause proper starts inside the matched sentence: after the last of these.
 CLAUSE_LEAD = regex.compile(
     r"(?:依法|已|已经|立案)*(?:受理了?的?|审理(?:终结)?的?|立案的?|(?:不)?公开(?:开庭)?(?:审理|宣判)|开庭审理|宣判)"
+    r"|(?:本院|本委|我院)?(?:根据|依据|依照)"
 )
 # Words that join one side of a case to the other: 原告A诉被告B, A与B, A就与你之间的…, 公诉机关A指控被告人B.
-SWITCH = (r"因与|就与|提起公诉的|指控|申请执行(?!人)|申请(?=宣告|认定|撤销)|诉(?!讼|称|请|前)|与(?!其)"
+SWITCH = (r"因与|就与|提起公诉的|指控|申请执行(?!人)|(?<!提出|向|的)申请(?!人|书|执行人|再审人|日|期|费|理由|事项|材料)"
+          r"|(?<![抗起上申自公应败胜告])诉(?!讼|称|请|前|状)|与(?!其)"
           r"|的申请[^。]{0,40}?受理(?:了)?"  # 本院根据甲的申请，于…裁定受理乙破产清算一案
           rf"|对(?=\s*(?:{RESPONDENT_ROLE}|{YOU}))|[,,](?=\s*{RESPONDENT_ROLE})")
-BREAK = r"就(?!与)|(?<=号)的"  # names end, the side goes on: 甲就(2026)…号判决申请执行
+# Names end and the side goes on: 甲就(2026)…号判决申请执行; a field's label (案由:) ends them too.
+BREAK = rf"就(?!与)|(?<=号)的|{FIELD_LABEL}\s*[:：]"
 APPEAL_AGAINST = r"因[^与。,]{0,8}不服|不服"
 CLAUSE_TOKEN = regex.compile(
     rf"(?P<third>{THIRD_ROLE})|(?P<respondent>{RESPONDENT_ROLE})|(?P<claimant>(?<!被)(?<!原审){CLAIMANT_ROLE})"
@@ -78,6 +82,7 @@ SEPARATOR = regex.compile(NAME_SEPARATOR)
 AND = regex.compile(r"以及|及|和")
 PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+|\p{Han}某某?")
 ORG_NAME = regex.compile(rf"\p{{Han}}{{2,}}{ORG_SUFFIX}(?:\([^()]*\))?")
+NO_NAME = regex.compile(r"[“”\"《》?？!！]")  # quotation and title marks are in sentences, never in a party's name
 ROLE_SIDES = role_sides()
 ANNOTATED = regex.compile(r"[\[【]?(?:原审)?(?P<label>[^()\[\]【】]+?)[\]】]?(?:\([^()]*\))?")
 
@@ -95,22 +100,25 @@ class Clause:
     respondents: list[Span] = field(default_factory=list)
     addressed: str | None = None  # the side the clause names the addressee on (你, 你单位): claimant or respondent
     dispute: Span | None = None
+    others: list[Span] = field(default_factory=list)  # third parties (第三人): on neither side
 
 
 def _strip(text: str, a: int, b: int) -> Span:
     """Trim blanks, role labels, annotations and counting words from a name span."""
     while True:
         before = (a, b)
-        while a < b and text[a] in " \t\n的了":
+        while a < b and text[a] in " \t\n的了:：":
             a += 1
         while b > a and text[b - 1] in " \t\n":
             b -= 1
         role = ROLE_PREFIX.match(text, a, b)
         if role and role.end() < b:
             a = role.end()
+        if text.startswith("宣告", a) and b - a > 3:  # 申请宣告刘国庆死亡: the person is 刘国庆
+            a += 2
         declared = DECLARED.search(text, a, b)
-        if declared and declared.end() - declared.start() < b - a - 1:
-            a, b = (declared.end(), b) if declared.start() == a else (a, declared.start())
+        if declared and declared.start() - a >= 2:
+            b = declared.start()
         tail = COUNT_TAIL.search(text, a, b)
         if tail and tail.start() > a:
             b = tail.start()
@@ -130,7 +138,8 @@ def split_names(text: str, a: int, b: int) -> list[Span]:
         end = sep.start() if sep else b
         if not _inside_brackets(text, cursor, end):
             if not THIRD_PARTY.match(text, cursor, end):
-                names.extend(span for span in _split_and(text, *_strip(text, cursor, end)) if span[1] - span[0] >= 2)
+                names.extend(span for span in _split_and(text, *_strip(text, cursor, end))
+                             if span[1] - span[0] >= 2 and not NO_NAME.search(text, *span))
             cursor = sep.end() if sep else b
     return names
 
@@ -173,7 +182,11 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
     tokens = [m for m in tokens if m.start() >= a]
     last = tokens[-1].end() if tokens else a
     cause = _cause(text, last, b)
-    end, clause.dispute = cause if cause else (b, None)
+    if tokens and len(tokens) > 1:  # a role word inside the cause (股东损害公司债权人利益责任纠纷) is no role
+        whole = cause_start(text, tokens[0].end(), b)
+        if whole is not None and whole < tokens[-1].start() and (cause is None or whole < cause[0]):
+            cause = (whole, _cause_span(text, whole, b))
+    end, clause.dispute = cause if cause and cause[1] else (b, None)
     if tokens and tokens[0].lastgroup in ("claimant", "respondent", "third"):
         a = tokens[0].start()  # words before the first role label lead in: 本院在执行申请执行人…
     appeal = any(APPEAL_ROLES.search(m.group()) for m in tokens if m.lastgroup in ("claimant", "respondent"))
@@ -193,7 +206,7 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
                 continue  # 被告甲与乙: the same side goes on
             side, switched = "respondent", True
         elif appeal and ORIGINAL_ONLY.fullmatch(token.group()):
-            side = "third"  # 原审被告 who did not appeal: neither side of the appeal
+            side = "original"  # 原审被告 who did not appeal: neither side of the appeal (served if addressed)
         else:
             side = role_side(token.group()) if kind != "third" else "third"
             switched = switched or side == "respondent"
@@ -203,11 +216,14 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
     return clause
 
 
+SEGMENT = regex.compile(r"[^、,，;；\t\n]+")
 ORIGINAL_ONLY = regex.compile(r"[\[【]?原审(?:原告|被告|第三人)[\]】]?")
 
 
 def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
     """The names of text[a:b] go to their side; 你/你单位 marks the side the addressee is on."""
+    if side == "third":
+        clause.others.extend(_strip(text, *piece.span()) for piece in SEGMENT.finditer(text, a, b))
     if side not in ("claimant", "respondent"):
         return
     for na, nb in split_names(text, a, b):
@@ -220,7 +236,7 @@ def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
         clause.addressed = clause.addressed or side
 
 
-DECLARED = regex.compile(r"^宣告|(?:为)?(?:失踪人?|死亡)$")  # 申请宣告刘国庆死亡: the person is 刘国庆
+DECLARED = regex.compile(r"(?:为)?(?:失踪人?|死亡)$")
 
 
 def _cause(text: str, a: int, b: int) -> tuple[int, Span] | None:

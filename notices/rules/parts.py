@@ -56,11 +56,13 @@ TITLE_KIND = (r"(?:\p{Han}{0,8}?(?:送达|开庭|排期|执行|拍卖|催告|应
               r"|宣告|申报|听证|传唤|认领|寻找|撤销|变更|恢复|书))")
 
 # Labels that open a line of a notice set out as labelled lines (案号: …, 原告: …, 开庭时间: …).
-LINE_LABEL = (
-    rf"(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|{THIRD_ROLE}|开庭时间|开庭日期|开庭地点|时间|日期|地点|地址|案号|案由|联系电话"
+# Labels of the fields of a notice set out as labelled lines (案号: …, 开庭时间: …), and of party roles.
+FIELD_LABEL = (
+    r"(?:开庭时间|开庭日期|开庭地点|时间|日期|地点|地址|案号|案由|联系电话"
     r"|电话|联系人|联系地址|法定代表人|负责人|经营者|住所地|住址|住所|备注|刊登日期|刊登版面|上传日期|发布时间|发布日期|承办人|审判长|审判员"
-    r"|书记员|法官助理|承办法官|合议庭成员|当事人)"
+    r"|书记员|法官助理|承办法官|合议庭成员)"
 )
+LINE_LABEL = rf"(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|{THIRD_ROLE}|{FIELD_LABEL}|当事人)"
 
 # Website navigation glued to a title line: 返回公告列表 >>, 【打印】【关闭】.
 NAVIGATION = r"(?:[^\S\n]*[【\[]?(?:返回|回到|打印|关闭|更多)[^\n。,;:]{0,16})"
