@@ -23,6 +23,8 @@ from notices.segment import Block
 
 AUTHORITY_END = regex.compile(AUTHORITY_SUFFIX)
 ISSUER_SPEAKS = regex.compile(SELF)
+# Special procedures serve no one and may print no case number, but name their applicant.
+SPECIAL_PROCEDURE = regex.compile(r"公示催告|宣告[^。]{0,12}?(?:失踪|死亡)|认定[^。]{0,8}?财产无主|支付令|破产|强制清算|债权申报")
 CASE_WORDING = regex.compile(
     r"送达|开庭|审理|判决|裁定|裁决|调解|执行|受理|立案|一案|公示催告|宣告|失踪|死亡|破产|清算|无主|支付令|申报|听证|宣判|诉讼|仲裁")
 
@@ -35,38 +37,50 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
     head = frame(text, a, b, page_date)
     publication = head.fields.get("publication_date")
     named = addressees(text, a, b)
+    year = _head_year(text, a, b)
     if block.sentences:  # a run of hearing sentences under one signature: each is a hearing notice
         return _hearings(block, page, head, [Item(s, e) for s, e in block.sentences], named, publication, previous,
-                         "hearing")
+                         year, "hearing")
     listed = hearing_items(text, a, b)
     cases = [] if listed else case_items(text, a, b)
     if cases:
         return [_record(block, page, draft, notice_type(draft, text, item.start, item.end), item=(item.start, item.end))
                 for item in cases
-                for draft in [_item(head, text, item.start, item.end, named, publication, Context(previous=previous))]]
+                for draft in [_item(head, text, item.start, item.end, named, publication,
+                                    Context(previous=previous, year=year))]]
     if not listed:
-        draft = _item(head, text, a, b, named, publication, Context(previous=previous))
+        draft = _item(head, text, a, b, named, publication, Context(previous=previous, year=year))
         if not _is_case_notice(draft, text, a, b):
             if not _is_announcement(text, a, b, head):
                 return []
-            draft = _announcement(head)
+            return [_record(block, page, _announcement(head), "other")]  # about no case: it serves no one
         return [_record(block, page, draft, notice_type(draft, text, a, b))]
-    return _hearings(block, page, head, listed, named, publication, previous, "hearing_list")
+    return _hearings(block, page, head, listed, named, publication, previous, year, "hearing_list")
 
 
 def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, publication, previous,
-              kind: str) -> list[Notice]:
+              year: int | None, kind: str) -> list[Notice]:
     """One record per hearing of a list, each day carried to the next (同日, 次日)."""
     text = block.norm.text
     records = []
     for item in listed:
-        context = Context(previous=previous, heading=item.heading, period=item.period)
+        context = Context(previous=previous, heading=item.heading, period=item.period, year=year)
         draft = (_row(head, text, item, publication, context) if item.cells
                  else _item(head, text, item.start, item.end, named, publication, context))
         when = draft.fields.get("hearing_datetime")
         previous = moment_day(when) if when else previous
         records.append(_record(block, page, draft, kind, item=(item.start, item.end)))
     return records
+
+
+HEAD_YEAR = regex.compile(r"(?<!\d)(?P<year>20\d{2})\s*年")
+HEAD = 200  # a notice's head: its title and the lines under it
+
+
+def _head_year(text: str, a: int, b: int) -> int | None:
+    """A year the head of the notice prints (开庭排期公告（2027年3月16日—18日）)."""
+    m = HEAD_YEAR.search(text, a, min(b, a + HEAD))
+    return int(m.group("year")) if m else None
 
 
 def _item(head: Draft, text, a, b, named, publication, context: Context) -> Draft:
@@ -92,7 +106,9 @@ def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
     if has_party and (has_case or served):
         return True
     issued = bool(ISSUER_SPEAKS.search(text, a, b)) or _issued_by_authority(draft)
-    return issued and bool(CASE_WORDING.search(text, a, b)) and (bool(f.get("case_numbers")) or (has_party and has_hearing))
+    special = bool(SPECIAL_PROCEDURE.search(text, a, b))
+    return issued and bool(CASE_WORDING.search(text, a, b)) and (
+        bool(f.get("case_numbers")) or (has_party and (has_hearing or special)))
 
 
 def _issued_by_authority(draft: Draft) -> bool:

@@ -20,6 +20,7 @@ from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_
                                    VENUE_LABELLED, WHEN_AT)
 from notices.rules.parties import CLAUSES, YOU_RE, Clause, parse_clause, role_side, split_names
 from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
+from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
 
 # A case number or title printed on the line before the addressee, joined to it.
@@ -40,6 +41,8 @@ NAME_GAP = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
 NOT_A_NAME = regex.compile(  # outside brackets: (身份证号:3201…) annotates a name
     r"(?:书|传票|通知|副本|证据|材料)$|(?<!\([^()]{0,40})(?:公告|\d{4}|\d+号)")
 HEARING_WORDS = regex.compile(HEARING_WORD)
+# An addressee that names no one: 各利害关系人, 各债权人, 有关当事人 (a role, for all who hold it).
+ANYONE = regex.compile(rf"(?:各|全体|相关|有关|各位|广大)?(?:{alternation(role_sides())}|当事人|有关单位|单位和个人)")
 
 
 @dataclass
@@ -299,7 +302,8 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
         if NOT_A_NAME.search(text, *piece):
             break
         pieces.insert(0, piece)
-    return [span for piece in pieces for span in split_names(text, *piece) if not YOU_RE.fullmatch(text, *span)]
+    return [span for piece in pieces for span in split_names(text, *piece)
+            if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
 
 
 def _pieces(text: str, s: int, e: int) -> list[Span]:
@@ -317,6 +321,13 @@ class Context:
     previous: dt.date | None = None
     heading: Span | None = None
     period: str | None = None
+    year: int | None = None  # the year a date without one takes when the notice is undated: one its head prints
+
+    def default_year(self, publication: dt.date | None) -> int | None:
+        """The year of a hearing date printed without one: the notice's, else the year before."""
+        if publication:
+            return publication.year
+        return self.year or (self.previous.year if self.previous else None)
 
 
 NO_CONTEXT = Context()
@@ -344,7 +355,7 @@ def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date 
     the start of a list item or table cell (1. 2026年6月2日上午9:00,…; 上午9:00 under a date
     heading); True when the item's hearing has been settled."""
     previous = context.previous
-    default_year = publication.year if publication else (previous.year if previous else None)
+    default_year = context.default_year(publication)
     sentence_end = text.find("。", at, b)
     sentence_end = b if sentence_end < 0 else sentence_end
     if anchored and not says_hearing and not HEARING_WORDS.search(text, at, sentence_end):
@@ -418,7 +429,7 @@ def _under_heading(draft: Draft, text: str, at: int, b: int, publication: dt.dat
     heading = dates.DATE.fullmatch(text, *context.heading)
     if when is None or heading is None:
         return False
-    default_year = publication.year if publication else (context.previous.year if context.previous else None)
+    default_year = context.default_year(publication)
     day = _day(draft, heading, default_year, publication)
     if day is None:
         return True
@@ -438,7 +449,7 @@ def read_cells_hearing(draft: Draft, text: str, cells: list[Span], publication: 
     clock_match = next((m for s, e in cells for m in [CELL_TIME.search(text, s, e)] if m), None)
     if date is None:
         return
-    default_year = publication.year if publication else (context.previous.year if context.previous else None)
+    default_year = context.default_year(publication)
     day = _day(draft, date, default_year, publication)
     if day is None:
         return

@@ -247,15 +247,26 @@ def _gaps_replaced(text: str, a: int, b: int, raw: str, drop_single: bool, drop_
         blanks = gap.group()
         wide = len(blanks) > 1 or "\u3000" in raw[gap.start():gap.end()]
         drop = not between_words and "\t" not in blanks and (drop_wide if wide else drop_single)
+        replacement = "\t" if wide and not drop_single else " "
         if _inside_a_word(text, raw, gap, cursor, len(gaps)):
             pass
         elif "\t" in blanks:
             pieces.extend(("\t", gap.start() + k) for k, ch in enumerate(blanks) if ch == "\t")
-        elif not drop:
-            pieces.append(("\t" if wide and not drop_single else " ", gap.start()))
+        elif not drop and not (replacement == " " and _between_scripts(left, right)):
+            pieces.append((replacement, gap.start()))
         cursor = gap.end()
     pieces.append((cursor, b))
     return pieces
+
+
+NUMBER_NEIGHBOUR = regex.compile(r"[\p{Han}〔〕【】()\[\]]")
+
+
+def _between_scripts(left: str, right: str) -> bool:
+    """A single space between a Chinese character (or a bracket) and a digit is the spacing PDF
+    text and typesetting put between scripts: (2026)鲁 0211 民初 123 号, 2026 年 3 月."""
+    return (left.isdigit() and left.isascii() and bool(NUMBER_NEIGHBOUR.match(right))) or (
+        right.isdigit() and right.isascii() and bool(NUMBER_NEIGHBOUR.match(left)))
 
 
 def _inside_a_word(text: str, raw: str, gap, piece_start: int, gaps: int) -> bool:

@@ -18,6 +18,7 @@ class PageResult:
     notices: list[Notice] = field(default_factory=list)
     page_date: dt.date | None = None
     error: str | None = None  # the page could not be read: why
+    notes: tuple[str, ...] = ()  # read, but with something the user should know (PDF pages not read)
 
 
 def derive(notice: Notice) -> Notice:
@@ -95,7 +96,7 @@ def extract_bytes(data: bytes, path: str) -> PageResult:
     except Exception as error:  # a bug met on this page must not stop the batch: report it, go on
         return PageResult(page.path, page_date=page.page_date,
                           error=f"extraction failed ({type(error).__name__}: {error}); please report this page")
-    return PageResult(page.path, notices, page.page_date)
+    return PageResult(page.path, notices, page.page_date, notes=page.notes)
 
 
 def iter_page_files(paths: list[str]) -> list[str]:

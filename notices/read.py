@@ -27,6 +27,7 @@ class Page:
     text: str
     path: str
     page_date: dt.date | None = None
+    notes: tuple[str, ...] = ()  # what the user should know of the reading: PDF pages not read
 
 
 def decode(data: bytes) -> str:
@@ -241,20 +242,32 @@ def html_text(markup: str) -> str:
     return regex.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n", "".join(parser.parts)).strip() + "\n"
 
 
-def pdf_text(data: bytes) -> str:
-    from pdfminer.high_level import extract_text  # imported here: only PDF pages pay for it
+def pdf_text(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text of a PDF in reading order (notices.pdf), and notes on pages that have none. A
+    PDF without any text layer (a scan) is unreadable here: it needs OCR."""
+    from notices.pdf import pages_without_text
+    from notices.pdf import pdf_text as ordered_text  # imported here: only PDF pages pay for pdfminer
 
     try:
-        return extract_text(io.BytesIO(data))
+        text = ordered_text(data)
     except Exception as error:  # pdfminer raises many types on damaged files
         raise UnreadablePage(f"PDF could not be read: {error}") from None
+    blank = pages_without_text(text)
+    pages = text.count("\f") or 1
+    if len(blank) == pages:
+        raise UnreadablePage(f"PDF has no text layer ({pages} page{'s' if pages > 1 else ''} of images): "
+                             "it is a scan and needs OCR to be read")
+    notes = (f"PDF page{'s' if len(blank) > 1 else ''} {', '.join(map(str, blank))} of {pages} "
+             "have no text layer (images): not read, they need OCR",) if blank else ()
+    return text, notes
 
 
 def page_from_bytes(data: bytes, path: str) -> Page:
     """A page from raw bytes; the suffix of `path` says HTML or PDF."""
     suffix = Path(path).suffix.lower()
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
-        return Page(pdf_text(data), path, path_date(path))
+        text, notes = pdf_text(data)
+        return Page(text, path, path_date(path), notes)
     text = decode(data)
     if suffix in (".html", ".htm") or regex.match(r"\s*<(?:!doctype html|html)", text[:200], regex.IGNORECASE):
         text = html_text(text)

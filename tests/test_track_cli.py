@@ -39,7 +39,7 @@ def fake_extract_bytes(content: bytes, path) -> types.SimpleNamespace:
     """A page is a JSON list of notice fields; anything else is an unreadable page."""
     data = json.loads(content.decode("utf-8"))  # a broken page raises: the run goes on
     notices = [Notice(page=str(path), **fields).with_id() for fields in data]
-    return types.SimpleNamespace(page=str(path), notices=notices, page_date=None, error=None)
+    return types.SimpleNamespace(page=str(path), notices=notices, page_date=None, error=None, notes=())
 
 
 def fake_iter_page_files(paths):

@@ -38,6 +38,8 @@ def run_extract(args) -> int:
         if result.error:
             failed += 1
             print(f"notices: skipped {result.page}: {result.error}", file=sys.stderr)
+        for note in result.notes:
+            print(f"notices: {result.page}: {note}", file=sys.stderr)
         notices.extend(result.notices)
     if args.format == "table":
         columns = args.columns.split(",") if args.columns else None

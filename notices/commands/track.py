@@ -170,6 +170,8 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
         return f"{type(error).__name__}: {error}"
     if result.error:
         return result.error
+    for note in result.notes:
+        print(f"notices: {result.page}: {note}", file=sys.stderr)
     new, known = store.add_page(result, sha256, read_at=read_at)
     summary.pages_new += 1
     summary.notices_new += new

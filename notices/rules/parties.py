@@ -38,6 +38,12 @@ CLAUSES = table(
         reject=("本案定于二〇二六年六月十日下午三时开庭", "一案"),
     ),
     Rule(
+        "case_clause/applicant",  # 申请人A因遗失…向本院申请公示催告: a special procedure names its applicant alone
+        rf"(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>申请人[^。:\n,;]{{2,60}}?)(?=因|以|于\d{{4}}|向(?:本院|本委|我院)|就|,)",
+        match=(("申请人杭州恒晟纺织品有限公司因遗失银行承兑汇票一张", {"clause": "申请人杭州恒晟纺织品有限公司"}),),
+        reject=("申请人张松田与你单位劳动报酬争议一案",),
+    ),
+    Rule(
         "case_clause/cause_end",  # list items: 原告A诉被告B买卖合同纠纷;
         rf"(?P<clause>{CLAIMANT_ROLE}[^。\n;]{{1,150}}?(?:诉|与|申请执行|[\s,，]\s*{RESPONDENT_ROLE})[^。\n;]{{1,150}}?{CAUSE_END})"
         rf"(?=\s*(?:[;。,]|\n|$))",
