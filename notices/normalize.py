@@ -95,7 +95,8 @@ CLOSED = regex.compile(r"(?:[。!?！？：;；]|(?<!\d):)$")
 # named for what it tries (北京互联网法院); a wrapped tail (争议仲裁委员会) is no issuer.
 _ISSUER = (rf"(?:最高人民法院|(?:\p{{Han}}{{0,20}}?(?:省|市|县|区|州|旗|盟)|\p{{Han}}{{2,3}}(?=海事|知识产权|互联网|金融|铁路运输))"
            rf"[\p{{Han}}()]{{0,30}}?{AUTHORITY_SUFFIX}(?:\p{{Han}}{{0,6}}?(?:仲裁庭|人民法庭|派出法庭|分院))?)")
-_CASE_NUMBER = r"[^\n]{0,20}[\[〔(【]\s*\d{4}\s*[\]〕)】][^\n]{1,24}号(?:之[一二三四五六七八九十\d]{1,3})?"
+_CASE_NUMBER = (r"(?:案号\s*[:为]?\s*)?(?:\p{Han}{0,10}仲\p{Han}{0,4})?"
+                r"[\[〔(【]\s*\d{4}\s*[\]〕)】][^\n]{1,24}号(?:之[一二三四五六七八九十\d]{1,3})?")
 # The frame of a notice, printed on lines of their own: a title, the issuer, a case number, a
 # date, 特此公告. Two such lines of one width by chance show no column.
 FRAME_LINE = regex.compile(
@@ -136,7 +137,8 @@ def full_lines(lines: list[str]) -> list[bool]:
     half a cell). Lines over MAX_COLUMN, and table rows, separate columns, so news printed in
     long lines around a wrapped notice, or a column of another width, does not decide its
     width. A paragraph wrapped once shows no width; its first line still joins the second when
-    it breaks mid-sentence: it closes nothing, and the next line runs on into a sentence.
+    it breaks mid-sentence: it closes nothing, is the longer, and the next line runs on into a
+    sentence.
     Either way a line joins the next only when it closes no sentence or label and is no frame
     line (title, issuer, case number, date), and the next line opens no unit of its own (a
     label, an item number, 特此…, a date line) and is no frame line either. A paragraph's
@@ -147,7 +149,9 @@ def full_lines(lines: list[str]) -> list[bool]:
     frame = [bool(FRAME_LINE.fullmatch(line)) for line in lines]
     row = [len(CELL_SEPARATOR.findall(line)) >= 2 for line in lines]  # a table row, or a piece of one
     in_column = [MIN_COLUMN <= n <= MAX_COLUMN for n in lengths]
-    candidate = [ok and not CLOSED.search(line) for ok, line in zip(in_column, lines)]
+    # A line closes with its sentence or label, not inside a bracket: (经营者: / 钱德福) goes on.
+    candidate = [ok and (not CLOSED.search(line) or line.count("(") > line.count(")"))
+                 for ok, line in zip(in_column, lines)]
     # A table row is a wrapped line only where the column is plain: three lines of its length
     # at least around it (an OCR column that cut a table's rows); a short row of a table as
     # printed is no such line.
@@ -186,8 +190,8 @@ def full_lines(lines: list[str]) -> list[bool]:
             continue  # a title wrapped to this line ends here
         elif shown[i]:
             full[i] = shown[i + 1] or not frame[i + 1]
-        else:
-            full[i] = not frame[i + 1] and bool(SENTENCE_MARK.search(following))
+        else:  # a paragraph wrapped once: its first line is the longer
+            full[i] = not frame[i + 1] and lengths[i] >= lengths[i + 1] and bool(SENTENCE_MARK.search(following))
     return full
 
 

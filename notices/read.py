@@ -31,7 +31,8 @@ class Page:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: a BOM wins, then UTF-8, then GB18030 (a superset of GBK and GB2312)."""
+    """Bytes to text: a BOM wins, then UTF-8, then GB18030 (a superset of GBK and GB2312) or
+    Big5-HKSCS, whichever reads as common Chinese."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                        (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
@@ -44,14 +45,34 @@ def decode(data: bytes) -> str:
         if utf16 is None:
             raise UnreadablePage("binary file (NUL bytes), not a text page")
         return utf16
-    for codec in ("utf-8", "gb18030"):
-        text = as_text(data, codec)
-        if text is not None:
-            return text
+    text = as_text(data, "utf-8")
+    if text is not None:
+        return text
+    readings = [(codec, text) for codec in ("gb18030", "big5hkscs") if (text := as_text(data, codec)) is not None]
+    if readings:  # GB18030 decodes Big5 bytes too, into rare characters: the reading in common ones wins
+        return max(readings, key=lambda reading: common_share(reading[1]))[1]
     damaged = data.decode("utf-8", errors="replace")
     if damaged.count("\ufffd") <= max(1, len(data) // 1000) and looks_like_text(damaged):
         return damaged  # UTF-8 with a few broken bytes (a cut transfer): read the rest, marked by U+FFFD
-    raise UnreadablePage("not text in UTF-8, UTF-16 or GB18030")
+    raise UnreadablePage("not text in UTF-8, UTF-16, GB18030 or Big5")
+
+
+def common_share(text: str, sample: int = 4000) -> float:
+    """The share of Chinese characters that are among the 3,755 most common (GB 2312 level 1),
+    traditional ones counted by their simplified form: real text scores high, a wrong decoding's
+    characters are rare ones."""
+    from notices.normalize import to_simplified
+
+    han = [ch for ch in to_simplified(text[:sample]) if "\u4e00" <= ch <= "\u9fff"]
+    return sum(_level_one(ch) for ch in han) / len(han) if han else 0.0
+
+
+def _level_one(ch: str) -> bool:
+    try:
+        first = ch.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= first <= 0xD7
 
 
 def utf16_without_bom(data: bytes) -> str | None:

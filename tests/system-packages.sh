@@ -1,9 +1,15 @@
 #!/bin/sh
-# The programs the tests drive for real, from the system's packages: LibreOffice opens the
-# exported CSV as a spreadsheet would. Installed only when missing.
+# The programs the tests drive for real, from the system's packages: LibreOffice Calc opens the
+# exported CSV and XLSX as a spreadsheet would; LibreOffice Writer, with a Chinese font, makes the
+# multi-column PDF pages the PDF reader is tested on. Installed only when missing.
 set -e
-command -v soffice >/dev/null 2>&1 && exit 0
+PACKAGES="libreoffice-calc libreoffice-writer fonts-wqy-zenhei"
+missing=""
+for package in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from notices.pipeline import extract_page
+from notices.pipeline import extract_page, extract_text
 from notices.read import Page, UnreadablePage, page_files, page_from_bytes, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -410,3 +410,22 @@ def test_page_files_in_a_hidden_directory_given_by_name(tmp_path):
 def test_page_files_of_seeds():
     found = page_files([str(ROOT / "seeds")])
     assert [Path(p).name for p in found] == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("codec", ["big5", "big5hkscs"])
+def test_a_big5_page_is_read_as_big5_not_as_gb18030(codec):
+    """GB18030 decodes Big5 bytes without an error, into rare characters: the reading in common
+    characters is the right one."""
+    import opencc
+
+    text = opencc.OpenCC("s2tw").convert("公告\n山西晋鼎恒泰商贸有限公司：\n本院受理原告郝建平诉你单位劳务合同纠纷一案，"
+                                         "现依法向你单位公告送达起诉状副本及开庭传票。\n特此公告\n太原市小店区人民法院\n2026年3月16日\n")
+    page = page_from_bytes(text.encode(codec), "page.txt")
+    assert page.text == text
+    [notice] = extract_text(page.text)
+    assert notice.respondents == ["山西晋鼎恒泰商贸有限公司"] and notice.authority == "太原市小店区人民法院"
+
+
+def test_a_gb18030_page_stays_gb18030():
+    text = "公告\n本院受理原告王强诉被告青岛佳豪塑钢门窗有限公司买卖合同纠纷一案。\n"
+    assert page_from_bytes(text.encode("gb18030"), "page.txt").text == text
