@@ -5,7 +5,9 @@ NAME.json, one gold record or a list of them. Strings are compared after NFKC wi
 whitespace removal, one bracket form and simplified characters; case numbers also ignore 第; a
 venue is right when one of gold and extracted contains the other; lists are compared as sets.
 
-Beside the per-field scores, two figures about notices as a whole:
+A gold record of no case (a look-alike) that no extracted record pairs with is not scored: left
+alone or reported as `other` with no parties, it is harmless. Beside the per-field scores, two
+figures about notices as a whole:
 - notice recall: gold case records (naming a party, a case number or a hearing) that were
   found, i.e. paired with an extracted record sharing a case number, a party or the hearing;
 - stray case records: extracted records naming a party or a case number that pair with no gold
@@ -191,6 +193,8 @@ def evaluate(corpus: Path, layout: Callable[[str], str] | None = None, name: str
         result.gold_records += len(golds)
         result.found_records += len(found)
         for g, got in _pair(golds, found):
+            if g and got is None and not is_case_record(g):
+                continue  # a look-alike the extractor left alone: harmless, as a record of it would be
             if g and is_case_record(g):
                 result.case_notices += 1
                 if is_found(g, got):
@@ -261,3 +265,19 @@ def layout_report(corpora: list[Path]) -> str:
 _NEWS_COLUMN = ("开源大模型能否赶超闭源大模型。当前，OpenAI无论是在大语言模型还是文生视频模型上，都处于行业领先水平。"
                 "但由于OpenAI没有向外界公布其技术细节，所以大家很难复现模型的结果。业内的一个普遍共识是，目前闭源大模型的能力"
                 "和性能总体领先于开源大模型。")
+
+
+def scores_json(results: list[Result]) -> str:
+    """The counts a ratchet keeps, per corpus (named as given): notices found, and tp, fp, fn
+    of each field; one line per field, so a change reads as a diff."""
+    lines = ["{"]
+    for k, result in enumerate(results):
+        lines.append(f'  "{result.corpus}": {{')
+        lines.append(f'    "notices": {{"found": {result.notices_found}, "of": {result.case_notices}, '
+                     f'"stray": {result.stray_case_records}}},')
+        fields = [f'    "{name}": [{result.scores[name].tp}, {result.scores[name].fp}, {result.scores[name].fn}]'
+                  for name in FIELDS]
+        lines.append(",\n".join(fields))
+        lines.append("  }" + ("," if k < len(results) - 1 else ""))
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -447,6 +447,8 @@ def read_cells_hearing(draft: Draft, text: str, cells: list[Span], publication: 
     first date and the first time the cells print; a day alone when no time is printed."""
     date = next((m for s, e in cells for m in [CELL_DATE.search(text, s, e)] if m), None)
     clock_match = next((m for s, e in cells for m in [CELL_TIME.search(text, s, e)] if m), None)
+    if date is None and context.heading is not None:  # a time under a row that is its day
+        date = CELL_DATE.search(text, *context.heading)
     if date is None:
         return
     default_year = context.default_year(publication)

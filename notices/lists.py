@@ -72,6 +72,7 @@ ITEM_START = regex.compile(
     rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\))\s*
           (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|[\[〔(【]\d{{4}}[\]〕)】]|原告|上诉人|申请人|公诉机关)))
        |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
+       |(?:(?<=\n)(?=(?:{dates.DATE.pattern})\s*(?:[(（][^)）\n]{{1,6}}[)）])?\s*(?:{dates.TIME.pattern})))   # a line that opens with its day and time
        |(?:(?<=。)\s*(?=(?:本院|我院|本委|本庭)?(?:将)?定于|同日|当日|次日|翌日))""",
     regex.VERBOSE,
 )
@@ -140,8 +141,9 @@ CELL = regex.compile(r"[^\t|\n]+")
 SEQ_CELL = regex.compile(r"\s*(?P<n>\d{1,3})\s*")
 TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注)|.*。")
 CONTINUES = regex.compile(r"\s*[、,，]")  # a cell that goes on with the names of the cell before it
-# The signature under a table, on lines of its own: the issuer, its date.
-SIGNATURE_CELL = regex.compile(rf"\s*(?:{AUTHORITY}|{FULL_DATE})(?:\s+{FULL_DATE})?\s*", regex.VERBOSE)
+# The signature under a table, on a line of its own: the issuer (a date alone may head the rows
+# under it; after the last row it heads none).
+SIGNATURE_CELL = regex.compile(rf"\s*{AUTHORITY}(?:\s+{FULL_DATE})?\s*", regex.VERBOSE)
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,11 @@ def table_items(text: str, a: int, b: int) -> list[Item]:
     columns = names[start:end]
     items: list[Item] = []
     previous: dict[str, Span] = {}
+    heading: Span | None = None
     for row in _rows(text, cells[end:], columns):
+        if len(row) == 1 and DATE_CELL.fullmatch(text, *row[0]):
+            heading = row[0]  # a row that is a day alone heads the rows under it (| **2026年11月3日** | | |)
+            continue
         found: dict[str, Span] = {}
         for name, span in _placed(text, row, columns):
             if DITTO.fullmatch(text, *span) and name in previous:
@@ -181,7 +187,7 @@ def table_items(text: str, a: int, b: int) -> list[Item]:
             found.setdefault(name, span)
         previous = found | {name: span for name, span in previous.items() if name not in found}
         if "case" in found or "date" in found or "time" in found:
-            items.append(Item(row[0][0], row[-1][1], tuple(found.items())))
+            items.append(Item(row[0][0], row[-1][1], tuple(found.items()), heading=heading))
     return items
 
 
@@ -236,7 +242,7 @@ def _starts_row(text: str, cell: Span, first: str | None, previous_seq: int) -> 
         seq = SEQ_CELL.fullmatch(text, *cell)
         return bool(seq) and int(seq.group("n")) == previous_seq + 1
     looks = CELL_LOOKS.get(first or "")
-    return bool(looks and looks.match(text, *cell))
+    return bool(looks and (looks.search if first == "case" else looks.match)(text, *cell))
 
 
 def _placed(text: str, cells: list[Span], columns: list[str | None]) -> list[tuple[str, Span]]:

@@ -24,7 +24,7 @@ FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0x
              ord("Ｏ"): "〇"})
 
 HAN = regex.compile(r"\p{Han}")
-GAP = regex.compile(r"[ \t]+")
+GAP = regex.compile(r"[ \t]+|\*\*+")
 MARKDOWN_LEAD = regex.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|\*\*)")
 
 
@@ -246,6 +246,9 @@ def _gaps_replaced(text: str, a: int, b: int, raw: str, drop_single: bool, drop_
     gaps = list(GAP.finditer(text, a, b))
     for gap in gaps:
         pieces.append((cursor, gap.start()))
+        if gap.group().startswith("*"):  # markdown emphasis (**顾振宇：**) is no text of the notice
+            cursor = gap.end()
+            continue
         left, right = text[gap.start() - 1], text[gap.end()]
         between_words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
         blanks = gap.group()

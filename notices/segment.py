@@ -248,17 +248,26 @@ def _unsigned_end(text: str, start: int) -> int:
 
 
 def _orphan_start(text: str, floor: int, signature_at: int) -> int:
-    """A signature with no opening seen: the notice is the run of notice-like lines before it."""
+    """A signature with no opening seen: the notice is the run of notice-like lines before it,
+    over one short line that is not (欢迎旁听。 under a table), which never begins the run."""
     start = signature_at
+    passed = None  # where the run stood before the short line passed over
     while start > floor:
         prev = text.rfind("\n", floor, start - 1)
         line_start = floor if prev < 0 else prev + 1
-        if not NOTICE_LINE.search(text, line_start, start):
+        if NOTICE_LINE.search(text, line_start, start):
+            passed = None
+        elif passed is None and start - line_start <= SHORT_LINE:
+            passed = start
+        else:
             break
         start = line_start
         if prev < 0:
             break
-    return start
+    return passed if passed is not None else start
+
+
+SHORT_LINE = 20
 
 
 def segment(page_text: str) -> list[Block]:

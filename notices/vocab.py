@@ -60,6 +60,26 @@ def court_codes() -> tuple[str, ...]:
     return words("court_codes.tsv")
 
 
+# The names of the upper levels of the civil causes, printed as comment headings in the data
+# files (# ===== 第九部分 侵权责任纠纷 =====, # --- 十七、劳动争议 ---): a notice may name its case
+# by one of them when no narrower cause fits.
+HEADING = regex.compile(r"^#\s*(?:=+\s*第[一二三四五六七八九十]+部分\s*|-+\s*[一二三四五六七八九十百]+、\s*)(?P<name>[^=\-\s（(]+)")
+
+
+@cache
+def headings(name: str) -> tuple[str, ...]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    found = []
+    for line in lines:
+        m = HEADING.match(line)
+        if m:
+            found.extend(part for part in m.group("name").split("、") if part.endswith(("纠纷", "争议")))
+            if not m.group("name").endswith(("纠纷", "争议")) and "、" in m.group("name"):
+                continue
+            found.append(m.group("name"))
+    return tuple(dict.fromkeys(found))
+
+
 @cache
 def causes() -> tuple[str, ...]:
     """Every cause of action or charge a notice may name: civil causes (the 2025 revision in force
@@ -69,4 +89,6 @@ def causes() -> tuple[str, ...]:
     for name in ("civil_causes_2025.txt", "civil_causes.txt", "criminal_charges.txt", "labour_disputes.txt",
                  "administrative_causes.txt"):
         names.extend(words(name))
+    for name in ("civil_causes_2025.txt", "civil_causes.txt", "labour_disputes.txt"):
+        names.extend(headings(name))
     return tuple(dict.fromkeys(names))

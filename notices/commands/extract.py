@@ -19,6 +19,7 @@ def register(sub) -> None:
     evaluate = sub.add_parser("eval", help="score extraction against labelled corpus directories")
     evaluate.add_argument("corpora", nargs="+", metavar="DIR")
     evaluate.add_argument("--misses", type=int, default=40, help="how many misses to list (default 40)")
+    evaluate.add_argument("--json", action="store_true", help="print the counts as JSON (the tests' score table)")
     evaluate.add_argument("--layouts", action="store_true",
                           help="score the corpora set in every page layout (OCR columns, one line, traditional, …)")
     evaluate.set_defaults(handler=run_eval)
@@ -70,6 +71,11 @@ def run_eval(args) -> int:
         print(layout_report(corpora))
         return 0
     results = [evaluate(corpus) for corpus in corpora]
+    if args.json:
+        from notices.evaluate import scores_json
+
+        sys.stdout.write(scores_json(results))
+        return 0
     print("\n\n".join(report(result, misses=args.misses) for result in results))
     if len(results) > 1:
         print("\n" + report(combined(results), misses=0))

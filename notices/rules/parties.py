@@ -88,7 +88,9 @@ SEPARATOR = regex.compile(NAME_SEPARATOR)
 AND = regex.compile(r"以及|及|和")
 PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+|\p{Han}某某?")
 ORG_NAME = regex.compile(rf"\p{{Han}}{{2,}}{ORG_SUFFIX}(?:\([^()]*\))?")
-NO_NAME = regex.compile(r"[“”\"《》?？!！]")  # quotation and title marks are in sentences, never in a party's name
+# Quotation and title marks are in sentences, never in a party's name; nor is a case number, or
+# a name for oneself (本公司曾涉及的…).
+NO_NAME = regex.compile(r"[“”\"《》?？!！]|[\[〔(【]\d{4}[\]〕)】]|^本(?:公司|院|委|人|会|单位|局)")
 ROLE_SIDES = role_sides()
 ANNOTATED = regex.compile(r"[\[【]?(?:原审)?(?P<label>[^()\[\]【】]+?)[\]】]?(?:\([^()]*\))?")
 
@@ -153,16 +155,18 @@ def split_names(text: str, a: int, b: int) -> list[Span]:
 def _split_and(text: str, a: int, b: int) -> list[Span]:
     for joint in AND.finditer(text, a, b):
         left, right = _strip(text, a, joint.start()), _strip(text, joint.end(), b)
-        if _kind_of_name(text, *left) and _kind_of_name(text, *left) == _kind_of_name(text, *right):
+        kinds = (_kind_of_name(text, *left), _kind_of_name(text, *right))
+        if kinds[1] and kinds[0] in (kinds[1], "organisation"):
             return [left, *_split_and(text, *right)]
     return [(a, b)]
 
 
 def _kind_of_name(text: str, a: int, b: int) -> str | None:
-    """person, organisation, or None: 及/和 split two names of one kind (王五及赵六, 甲公司及乙公司)."""
+    """person, organisation, or None. 及/和 split two names (王五及赵六, 甲公司及乙公司, 甲公司和黄德明)
+    but not a place before a name (天津和平恒基置业有限公司)."""
     if ORG_NAME.fullmatch(text, a, b):
         return "organisation"
-    return "person" if PERSON_NAME.fullmatch(text, a, b) else None
+    return "person" if PERSON_NAME.fullmatch(text, a, b) and not ORG_END.search(text, a, b) else None
 
 
 def _inside_brackets(text: str, a: int, b: int) -> bool:
