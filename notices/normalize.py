@@ -79,6 +79,7 @@ def simplify_if_traditional(text: str, sample: int = 300) -> str:
     return to_simplified(text) if changed >= max(3, han // 50) else text
 
 
+CELL_GAP = 4  # blanks between two cells of a letter-spaced table row (a word gap is two or three)
 MIN_COLUMN, MAX_COLUMN = 8, 40  # widths (characters) of the hard-wrapped columns OCR and e-paper text give
 NEIGHBOURS = 3  # how many lines apart two lines of one width still show one column
 INDENT = 2  # a paragraph's first line is indented by up to two characters
@@ -254,7 +255,9 @@ def _gaps_replaced(text: str, a: int, b: int, raw: str, drop_single: bool, drop_
         blanks = gap.group()
         wide = len(blanks) > 1 or "\u3000" in raw[gap.start():gap.end()]
         drop = not between_words and "\t" not in blanks and (drop_wide if wide else drop_single)
-        replacement = "\t" if wide and not drop_single else " "
+        # In a letter-spaced line a word gap is wider than the spacing; wider still is a cell's.
+        replacement = "\t" if wide and (not drop_single or len(blanks) >= CELL_GAP
+                                         or "\u3000" in raw[gap.start():gap.end()]) else " "
         if _inside_a_word(text, raw, gap, cursor, len(gaps)):
             pass
         elif "\t" in blanks:
