@@ -291,26 +291,52 @@ def _rejoined(text: str, cells: list[Span], wanted: int) -> list[Span]:
 
 # -- lines under date headings -------------------------------------------------------------------
 
+UNIT = regex.compile(r"[^\t\n]+")
+
+
+def run_together(text: str, a: int, b: int) -> bool:
+    """Were the lines of text[a:b] run into one (a page printed as one line, its lines now
+    parted by wide gaps)?"""
+    return text.count("\n", a, b) * 3 + 3 < text.count("\t", a, b)
+
+
+def units(text: str, a: int, b: int) -> list[regex.Match]:
+    """The lines of text[a:b], or the pieces between wide gaps where lines were run together."""
+    if run_together(text, a, b):
+        return [m for m in UNIT.finditer(text, a, b) if m.group().strip()]
+    return list(LINE.finditer(text, a, b))
+
+
 def heading_items(text: str, a: int, b: int) -> list[Item]:
     """Lines under day headings (5月12日（星期二）): each line that prints a time, a case number
-    or a party is a hearing on that day, at 上午/下午 as its sub-heading says."""
+    or a party is a hearing on that day, at 上午/下午 as its sub-heading says; where the lines
+    were run into one, a hearing runs from its time to the next."""
     items: list[Item] = []
     heading: Span | None = None
     period: str | None = None
-    for line in LINE.finditer(text, a, b):
-        head = DAY_HEADING.fullmatch(line.group())
+    pieces = run_together(text, a, b)
+    for unit in units(text, a, b):
+        head = DAY_HEADING.fullmatch(unit.group())
         if head and (head.group("date") or head.group("period")):
             if head.group("date"):
-                heading = (line.start() + head.start("date"), line.start() + head.end("date"))
+                heading = (unit.start() + head.start("date"), unit.start() + head.end("date"))
             period = head.group("period")
             continue
         if heading is None:
             continue
-        if (HEARING_TIME.search(line.group()) or CASE_OR_PARTY.search(line.group())) and not line.group().startswith("特此"):
-            items.append(Item(line.start(), line.end(), heading=heading, period=period))
-        elif items and HAN_OR_DIGIT.search(line.group()):
+        if unit.group().startswith("特此"):
+            break
+        timed = bool(UNIT_TIME.match(unit.group()))
+        if timed or (not pieces and CASE_OR_PARTY.search(unit.group())):
+            items.append(Item(unit.start(), unit.end(), heading=heading, period=period))
+        elif pieces and items and items[-1].heading == heading:
+            items[-1] = Item(items[-1].start, unit.end(), heading=heading, period=period)  # a cell of the hearing
+        elif items and HAN_OR_DIGIT.search(unit.group()):
             break
     return items
+
+
+UNIT_TIME = regex.compile(rf"\s*(?:{dates.TIME.pattern})", regex.VERBOSE)
 
 
 # -- labelled blocks -----------------------------------------------------------------------------
@@ -322,19 +348,19 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
     start: int | None = None
     end = a
     labels: set[str] = set()
-    for line in LINE.finditer(text, a, b):
-        mark = ITEM_MARK.fullmatch(line.group())
-        labelled = LABELLED_LINE.match(line.group())
+    for unit in units(text, a, b):
+        mark = ITEM_MARK.fullmatch(unit.group())
+        labelled = LABELLED_LINE.match(unit.group())
         if labelled:
             label = _label_kind(labelled.group("label"))
             if start is not None and label in labels:
                 items.append(Item(start, end))
                 start, labels = None, set()
             if start is None:
-                start = line.start()
+                start = unit.start()
             labels.add(label)
-            end = line.end()
-        elif start is not None and (mark or HAN_OR_DIGIT.search(line.group())):
+            end = unit.end()
+        elif start is not None and (mark or HAN_OR_DIGIT.search(unit.group())):
             items.append(Item(start, end))
             start, labels = None, set()
     if start is not None:

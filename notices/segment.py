@@ -89,7 +89,7 @@ class _Event:
 # of these words (how far before and after), so a long window costs a scan for words, not a
 # scan of every rule from every position.
 NEAR = {
-    "title/inline": (regex.compile(r"公告|告示|通告"), 70, 3),
+    "title/inline": (regex.compile(r"公告|告示|通告|排期|安排|预告"), 90, 40),
     "signature/authority_date": (regex.compile(AUTHORITY_SUFFIX), 45, 45),
 }
 
