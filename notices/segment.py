@@ -13,7 +13,7 @@ import regex
 
 from notices.normalize import Norm, normalize
 from notices.rules.parts import AUTHORITY_SUFFIX, CLAIMANT_ROLE, RESPONDENT_ROLE
-from notices.rules.structure import OPENINGS, SIGNATURES, TITLES
+from notices.rules.structure import ADDRESS_COLON, OPENINGS, SIGNATURES, TITLES
 
 # Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
 _GAP = r"\s{0,2}"
@@ -85,28 +85,37 @@ class _Event:
     kind: str  # title, addressee, body, hearing_sentence, signature
 
 
-# Where each structural rule can match at all: the rule runs only in a short range around each
-# of these words (how far before and after), so a long window costs a scan for words, not a
-# scan of every rule from every position.
+# Where each structural rule can match at all: a match holds one of these words and starts on
+# its line at most `before` characters ahead of it, ending at most `after` past it. The rule is
+# tried at those starts alone, so a long window costs a scan for the words, not a try of every
+# rule at every position.
 NEAR = {
-    "title/inline": (regex.compile(r"公告|告示|通告|排期|安排|预告"), 90, 40),
+    "title/inline": (regex.compile(r"(?:公告|告示|通告|排期表?|安排表?|预告)(?:送达书)?(?:\([^()\n]{1,30}\))?(?:[^\S\n]|[一1][、.])"), 90, 40),
+    "opening/hearing_sentence": (regex.compile(r"定于|同日|当日|次日|翌日"), 60, 600),
     "signature/authority_date": (regex.compile(AUTHORITY_SUFFIX), 45, 45),
+    "opening/addressee": (regex.compile(ADDRESS_COLON, regex.VERBOSE), 400, 200),
 }
 
 
 def _matches(rule, text: str):
-    """rule.finditer over text, or over the ranges around its anchor words."""
+    """The rule's matches in text, leftmost first and not overlapping, as finditer finds them."""
     near = NEAR.get(rule.id)
     if near is None:
         yield from rule.finditer(text)
         return
     anchor, before, after = near
-    seen = set()
+    pattern = rule.compiled
+    done = 0
     for hit in anchor.finditer(text):
-        for m in rule.finditer(text, max(0, hit.start() - before), min(len(text), hit.end() + after)):
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
+        at = max(done, text.rfind("\n", 0, hit.start()) + 1, hit.start() - before)
+        end = min(len(text), hit.end() + after)
+        while at < hit.end():
+            m = pattern.match(text, at, end)
+            if m is None:
+                at += 1
+                continue
+            yield m
+            at = done = m.end()
 
 
 def _events(text: str) -> list[_Event]:

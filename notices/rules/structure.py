@@ -6,7 +6,7 @@ import regex
 
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
-from notices.rules.parts import AUTHORITY_SUFFIX, NAVIGATION, SELF, TITLE_KIND
+from notices.rules.parts import AUTHORITY_SUFFIX, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
@@ -20,6 +20,10 @@ AUTHORITY = (rf"(?:(?:最高人民法院|[\p{{Han}}()]{{1,40}}?{AUTHORITY_SUFFIX
 # Where a name may begin: line start, after a space, a bracket tag such as [北京], or 特此公告.
 NAME_START = r"(?:(?<=^)|(?<=[\n\s\]】:。]))"
 
+# How a title line ends: its word, a number or dates in brackets, website navigation.
+TITLE_TAIL = (rf"(?:公\s?告(?:送达书)?|告\s?示|通\s?告|排期表?|安排表?|信息|预告)"
+              rf"(?:[^\S\n]*\([^()\n]{{1,30}}\))?{NAVIGATION}?")
+
 TITLES = table(
     "title",
     Rule(
@@ -27,10 +31,11 @@ TITLES = table(
         rf"""
         ^                               # a line of its own (MULTILINE)
         (?!特此)
+        (?=[^\n]{{0,200}}?{TITLE_TAIL}(?:\n|$))   # the line ends as a title does: fails fast on the rest
         (?P<title>
             (?P<authority>{AUTHORITY})?
             (?:关于[^\n。]{{1,60}}?的)?
-            (?:[\p{{Han}}()\d—\-~]{{0,30}}?{TITLE_KIND})?   # whom or when: …公司破产宣告公告, 西安中院2026年12月7日至12月9日开庭公告
+            (?:[\p{{Han}}()\d—\-~]{{0,38}}?{KIND_WORD})?   # whom or when: …公司破产宣告公告, 西安中院2026年12月7日至12月9日开庭公告
             (?:公\s?告(?:送达书)?|告\s?示|通\s?告|(?<=开庭|庭审)(?:排期表?|安排表?|信息|预告))
         )
         (?:[^\S\n]*\([^()\n]{{1,30}}\))?   # (第19期), (2027年3月16日—18日)
@@ -68,9 +73,10 @@ TITLES = table(
         rf"""
         (?:(?<=^)|(?<=[\n。\s]))
         (?!特此)
+        (?=[^\n。]{{0,200}}?(?:公告|告示|通告|排期|安排表|预告))
         (?P<title>
             (?:(?P<authority>{AUTHORITY})[^\S\n]*)?
-            (?:[\p{{Han}}\d]{{0,12}}?{TITLE_KIND})?
+            (?:[\p{{Han}}\d]{{0,20}}?{KIND_WORD})?
             (?:公告(?:送达书)?|告示|通告|(?<=开庭|庭审)(?:排期表?|安排表?|预告))
         )
         (?:\([^()\n]{{1,30}}\))?   # (2027年3月16日—18日)
@@ -156,22 +162,27 @@ DATE_LINE = standalone(Rule(
     reject=("本委于2026年5月11日作出决定。",),
 ))
 
+# The colon after an addressee's name, and how the notice goes on to speak to them.
+ADDRESS_COLON = rf"""
+    :\s*
+    (?=
+        {SELF}
+      | (?:申请人|原告|上诉人|被告|申请执行人|公诉机关)[^\n。:]{{1,100}}?(?:与|诉|因|申请|不服|一案)
+      | 现(?:依法)?向你 | 你(?:单位|公司|们|司)?(?:与|诉|因|申请|不服|就)
+      | [^\n。:]{{0,120}}?(?:与你|诉你|因与你|申请执行)
+      | [^\n。:]{{0,60}}?(?:因你|向你)
+      | {AUTHORITY}(?:已|依法)?(?:立案)?受理
+    )
+    """
+
 OPENINGS = table(
     "opening",
     Rule(
         "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…  (a bracket may hold a colon: (身份证号:…))
         rf"""
-        (?:\G|(?<=^)|(?<=[\n:。;!?.…\s】\]]|公告))   # names start after a boundary: the scan stays linear
+        (?:(?<=^)|(?<=[\n:。;!?.…\s】\]]|公告))   # names start after a boundary
         (?P<names>(?:(?!公告|如下)[^\n:。;!?.…()]|\([^()\n]{{0,40}}\)){{2,200}}?)   # not 现公告如下:
-        :\s*
-        (?=
-            {SELF}
-          | (?:申请人|原告|上诉人|被告|申请执行人|公诉机关)[^\n。:]{{1,100}}?(?:与|诉|因|申请|不服|一案)
-          | 现(?:依法)?向你 | 你(?:单位|公司|们|司)?(?:与|诉|因|申请|不服|就)
-          | [^\n。:]{{0,120}}?(?:与你|诉你|因与你|申请执行)
-          | [^\n。:]{{0,60}}?(?:因你|向你)
-          | {AUTHORITY}(?:已|依法)?(?:立案)?受理
-        )
+        {ADDRESS_COLON}
         """,
         match=("青岛意合达金属制品有限公司:\n本委受理的张松田", "霍明远:本委受理", "王大力(身份证号:320102198001011234):\n本院受理", "庞立群:\n申请人山东蒙山鲁信食品有限公司与你",
                "蒋文涛:\n常州武进腾跃精密模具有限公司因与你发生违约金争议"),
