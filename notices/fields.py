@@ -129,15 +129,21 @@ def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
 
 
 PROVINCE = regex.compile(r"\p{Han}{1,7}?(?:省|自治区)")
+PROVINCE_BEFORE = regex.compile(r"(?:(?<=^)|(?<=[\s\]】:。]))\p{Han}{1,7}?(?:省|自治区)", regex.MULTILINE)
 
 
 def _fullest_printing(text: str, a: int, b: int, span: Span) -> Span:
     """The issuer as printed in full: a signature 长春市朝阳区人民法院 under a title that names
     吉林省长春市朝阳区人民法院 is the same body, printed with its province."""
     name = text[span[0]:span[1]]
-    pattern = regex.compile(rf"(?:(?<=^)|(?<=[\s\]】:。]))(?P<province>{PROVINCE.pattern}){regex.escape(name)}", regex.MULTILINE)
-    found = pattern.search(text, a, b) or pattern.search(text)  # the block, else the page around it
-    return found.span() if found else span
+    for start in (a, 0):  # the block, else the page around it
+        at = text.find(name, start, b if start == a else len(text))
+        while at >= 0:
+            province = PROVINCE_BEFORE.search(text, max(0, at - 8), at)
+            if province and province.end() == at:
+                return province.start(), at + len(name)
+            at = text.find(name, at + 1, b if start == a else len(text))
+    return span
 
 
 def _complete_authority(text: str, a: int, b: int, span: Span) -> Span:
@@ -147,13 +153,15 @@ def _complete_authority(text: str, a: int, b: int, span: Span) -> Span:
     name = text[span[0]:span[1]]
     if not BARE_PLACE_LEVEL.match(name):
         return span
-    for found in regex.finditer(regex.escape(name), text[a:b]):
-        end = a + found.start()
+    at = text.find(name, a, b)
+    while at >= 0:
+        end = at
         start = end
         while start > max(a, end - 4) and PLACE_CHAR.match(text, start - 1):
             start -= 1
         if end - start >= 2:
             return start, end + len(name)
+        at = text.find(name, at + 1, b)
     return span
 
 
@@ -285,12 +293,12 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
 
 def addressees(text: str, a: int, b: int) -> list[Span]:
     """Names the notice is addressed to (the line that ends in a colon before the body)."""
-    found = [m for rule in OPENINGS if rule.id.startswith("opening/addressee")
-             for m in [rule.search(text, a, min(b, a + 400))] if m]
+    head = text[a:min(b, a + 400)]  # cut out: the notice's start is where a name may start
+    found = [m for rule in OPENINGS if rule.id.startswith("opening/addressee") for m in [rule.search(head)] if m]
     if not found:
         return []
     m = min(found, key=lambda m: m.start())
-    s, e = m.span("names")
+    s, e = a + m.start("names"), a + m.end("names")
     for fence in (*(rule.search(text, s, e + 1) for rule in TITLES), *SIGNATURES.by_id["signature/closing"].finditer(text, s, e),
                   ADDRESSEE_LEAD.match(text, s, e)):
         if fence and fence.end() <= e:

@@ -80,7 +80,8 @@ def simplify_if_traditional(text: str, sample: int = 300) -> str:
 
 
 CELL_GAP = 4  # blanks between two cells of a letter-spaced table row (a word gap is two or three)
-MIN_COLUMN, MAX_COLUMN = 8, 40  # widths (characters) of the hard-wrapped columns OCR and e-paper text give
+MIN_COLUMN, MAX_COLUMN = 8, 40
+FRAME_MAX = 80  # a frame line (title, issuer, case number, date) is shorter  # widths (characters) of the hard-wrapped columns OCR and e-paper text give
 NEIGHBOURS = 3  # how many lines apart two lines of one width still show one column
 INDENT = 2  # a paragraph's first line is indented by up to two characters
 DATE_LINE = (r"(?:[\d〇○一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
@@ -127,7 +128,7 @@ def splits_a_word(line: str, following: str) -> bool:
 
 def display_width(line: str) -> float:
     """Width in character cells of a printed column: ASCII letters and digits take half a cell."""
-    return sum(0.5 if ch.isascii() or ch == "\t" else 1.0 for ch in line)
+    return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
 def full_lines(lines: list[str]) -> list[bool]:
@@ -147,7 +148,7 @@ def full_lines(lines: list[str]) -> list[bool]:
     count = len(lines)
     lengths = [len(line) for line in lines]
     widths = [display_width(line) for line in lines]
-    frame = [bool(FRAME_LINE.fullmatch(line)) for line in lines]
+    frame = [len(line) <= FRAME_MAX and bool(FRAME_LINE.fullmatch(line)) for line in lines]
     row = [len(CELL_SEPARATOR.findall(line)) >= 2 for line in lines]  # a table row, or a piece of one
     in_column = [MIN_COLUMN <= n <= MAX_COLUMN for n in lengths]
     # A line closes with its sentence or label, not inside a bracket: (经营者: / 钱德福) goes on.

@@ -43,9 +43,12 @@ def without_reprints(notices: list[Notice]) -> list[Notice]:
     """A notice the page prints twice (a site's page that repeats it, the second copy perhaps
     cut off) is one record: the fuller one, with a problem that says where the other copy is."""
     kept: list[Notice] = []
+    by_cases: dict[frozenset[str], list[int]] = {}
     for notice in notices:
-        twin = next((i for i, other in enumerate(kept) if _same_notice(other, notice)), None)
+        keys = frozenset(case_key(number) for number in notice.case_numbers)
+        twin = next((i for i in by_cases.get(keys, []) if _same_notice(kept[i], notice)), None) if keys else None
         if twin is None:
+            by_cases.setdefault(keys, []).append(len(kept))
             kept.append(notice)
             continue
         fuller, other = sorted((kept[twin], notice), key=_fullness, reverse=True)
@@ -56,11 +59,9 @@ def without_reprints(notices: list[Notice]) -> list[Notice]:
 
 
 def _same_notice(a: Notice, b: Notice) -> bool:
-    """One notice printed twice: the same case numbers, and nothing that tells the two apart
-    (other parties, another hearing, another issuer); a copy cut off may lack some of them."""
-    keys = {case_key(number) for number in a.case_numbers}
-    if not keys or keys != {case_key(number) for number in b.case_numbers}:
-        return False
+    """One notice printed twice (the same case numbers: the caller looks only among those):
+    nothing tells the two apart (other parties, another hearing, another issuer); a copy cut
+    off may lack some of them."""
     return (_alike(set(a.respondents), set(b.respondents)) and _alike(a.hearing_datetime, b.hearing_datetime)
             and _alike(a.authority, b.authority))
 

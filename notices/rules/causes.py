@@ -26,6 +26,7 @@ from notices.vocab import causes
 
 CAUSE_END = r"(?:纠纷|争议|罪|案件|之诉|申请|赔偿|补偿|待遇|报酬|工资|费用|费|金|事宜|关系)"
 ENDING = regex.compile(r"(?:纠纷|争议)$")
+CHARGE_END = regex.compile(r"罪$")
 # The field an administrative cause is in (治安, 土地, 公安, 房屋): no part of an agency's name.
 ADMINISTRATIVE_FIELD = r"(?:(?![府局会司院所厅站队处室心某])\p{Han}){1,8}"
 ADMINISTRATIVE = regex.compile(
@@ -112,7 +113,7 @@ def _joined_causes(text: str, a: int, k: int) -> int:
     """劳动报酬、经济补偿金争议 / 贪污罪、挪用公款罪: causes joined by 、 before the last one, each
     the longest cause (or cause without the common ending) that ends at its 、."""
     known = forms()
-    ending = ENDING.search(text[k:]) or regex.search(r"罪$", text[k:])
+    ending = ENDING.search(text[k:]) or CHARGE_END.search(text[k:])
     suffix = ending.group() if ending else ""
     while k - 1 > a and text[k - 1] == "、":
         found = None
