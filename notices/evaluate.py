@@ -246,25 +246,35 @@ def combined(results: list[Result]) -> Result:
     return total
 
 
-def layout_report(corpora: list[Path]) -> str:
-    """Notice recall, stray case records and the lowest field F1 of the corpora in every layout."""
+def scored_layouts() -> dict[str, Callable[[str], str] | None]:
+    """The page layouts a corpus is scored in: as printed, the layouts of notices.layouts, OCR
+    columns of widths from 8 to 40, and two OCR columns read across the page line by line."""
     from notices.layouts import LAYOUTS, interleaved, ocr_column
 
-    layouts: dict[str, Callable[[str], str]] = {"plain": lambda text: text, **LAYOUTS}
-    layouts.update({f"ocr_column_{w}": (lambda text, w=w: ocr_column(text, w)) for w in (8, 10, 12, 20, 30, 40)})
-    layouts["interleaved"] = lambda text: interleaved(text, _NEWS_COLUMN)
+    layouts: dict[str, Callable[[str], str] | None] = {"plain": None, **LAYOUTS}
+    layouts.update({f"ocr_column_{w}": (lambda text, w=w: ocr_column(text, w)) for w in (8, 10, 12, 20, 24, 30, 36, 40)})
+    layouts["interleaved"] = lambda text: interleaved(text, _NEWS_COLUMN * (1 + len(text) // len(_NEWS_COLUMN)))
+    return layouts
+
+
+def layout_results(corpora: list[Path]) -> list[Result]:
+    """The corpora's counts added up, in every scored layout, each named by its layout."""
+    results = []
+    for name, layout in scored_layouts().items():
+        total = combined([evaluate(corpus, layout, name) for corpus in corpora])
+        total.corpus = name
+        results.append(total)
+    return results
+
+
+def layout_report(results: list[Result]) -> str:
+    """Notice recall, stray case records and the lowest field F1 in every layout."""
     rows = []
-    for name, layout in layouts.items():
-        total = combined([evaluate(corpus, layout if name != "plain" else None, name) for corpus in corpora])
+    for total in results:
         worst = min(FIELDS, key=lambda field: total.scores[field].f1)
-        rows.append((name, f"{total.notices_found}/{total.case_notices}", f"{total.notice_recall:.3f}",
+        rows.append((total.corpus, f"{total.notices_found}/{total.case_notices}", f"{total.notice_recall:.3f}",
                      total.stray_case_records, f"{worst} {total.scores[worst].f1:.3f}"))
     return tabulate(rows, headers=("layout", "notices found", "recall", "stray case records", "lowest field F1"))
-
-
-_NEWS_COLUMN = ("开源大模型能否赶超闭源大模型。当前，OpenAI无论是在大语言模型还是文生视频模型上，都处于行业领先水平。"
-                "但由于OpenAI没有向外界公布其技术细节，所以大家很难复现模型的结果。业内的一个普遍共识是，目前闭源大模型的能力"
-                "和性能总体领先于开源大模型。")
 
 
 def scores_json(results: list[Result]) -> str:

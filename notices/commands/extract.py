@@ -66,11 +66,14 @@ def run_eval(args) -> int:
     if missing:
         raise UsageError(f"not a directory: {', '.join(missing)}")
     if args.layouts:
-        from notices.evaluate import layout_report
+        from notices.evaluate import layout_report, layout_results
 
-        print(layout_report(corpora))
-        return 0
-    results = [evaluate(corpus) for corpus in corpora]
+        results = layout_results(corpora)
+        if not args.json:
+            print(layout_report(results))
+            return 0
+    else:
+        results = [evaluate(corpus) for corpus in corpora]
     if args.json:
         from notices.evaluate import scores_json
 
