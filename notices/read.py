@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 
+from notices.columns import in_column_order
+
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf")
 
 
@@ -292,7 +294,16 @@ def page_from_bytes(data: bytes, path: str) -> Page:
     text = decode(data)
     if suffix in (".html", ".htm") or regex.match(r"\s*<(?:!doctype html|html)", text[:200], regex.IGNORECASE):
         text = html_text(text)
-    return Page(text, path, front_matter_date(text) or path_date(path))
+        return Page(text, path, front_matter_date(text) or path_date(path))
+    return text_page(text, path)
+
+
+def text_page(text: str, path: str) -> Page:
+    """A page of plain text, read in column order (notices.columns)."""
+    reordered = in_column_order(text)
+    notes = (f"{reordered.runs} run{'s' if reordered.runs > 1 else ''} of lines alternated between two columns "
+             "(OCR read across the page): read one column after the other",) if reordered.runs else ()
+    return Page(reordered.text, path, front_matter_date(text) or path_date(path), notes)
 
 
 def read_page(path: str | Path) -> Page:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from notices.layouts import LAYOUTS, on_news_page
+from notices.layouts import LAYOUTS, interleaved, ocr_column, on_news_page
 
 from notices.evaluate import FIELDS, scored_value
 from notices.pipeline import extract_text
+from notices.read import text_page
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 WRITTEN_APART = Path(__file__).resolve().parent / "corpus"
@@ -118,3 +119,32 @@ def test_every_two_notices_back_to_back_stay_two(printed):
 
 def test_unsigned_table_next_to_a_wrapped_notice(printed):
     assert merged_pairs(printed, ["l02-list-court-pipe-table-private-row", "c04-ruling-hardwrapped"]) == []
+
+
+def case_numbers(records: list[dict]) -> set[tuple[str, ...]]:
+    return {tuple(sorted(record["case_numbers"])) for record in records if record["case_numbers"]}
+
+
+@pytest.mark.parametrize("width", [12, 16, 24])
+def test_two_columns_read_across_the_page(width, printed):
+    """OCR that read two columns line by line across the page: the columns are put back one
+    after the other, and every notice of both is found. (Two notices of a few lines each say too
+    little to tell and are read as printed: pairs of fewer than 12 lines are left out.)"""
+    checked = 0
+    for left, right in zip(GROUPED[::2], GROUPED[1::2]):
+        text = interleaved(left.read_text(encoding="utf-8"), right.read_text(encoding="utf-8"), width=width)
+        if text.count("\n") < 12:
+            continue
+        checked += 1
+        page = text_page(text, "p.txt")
+        assert page.notes, (left.stem, right.stem)
+        want = case_numbers(printed[left.stem] + printed[right.stem])
+        assert want <= case_numbers(fields(page.text)), (left.stem, right.stem)
+    assert checked >= 20
+
+
+def test_a_single_column_is_never_reordered():
+    for path in NOTICES:
+        text = path.read_text(encoding="utf-8")
+        for page in (text, on_news_page(text), ocr_column(on_news_page(text), 16), ocr_column(text, 30)):
+            assert text_page(page, "p.txt").text == page, path.stem

@@ -1,0 +1,131 @@
+"""Two columns that OCR read across the page, line by line, put back one after the other.
+
+An OCR engine that misses a column gap reads the first line of the left column, then the first
+of the right, then the second of each. Every notice then alternates with its neighbour line by
+line and no rule can read it. The page itself says so: a column hard-wrapped inside words joins
+on to the line after next (本院定于2026年7月2 | … | 1日上午9时), where the two halves make
+character pairs the page prints elsewhere inside a line, or the project's vocabularies print (a
+short page has few words twice); the line just below belongs to the other column and joins badly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import add
+
+from notices.normalize import display_width
+from notices.vocab import DATA
+
+MIN_LINES = 8  # a shorter run says too little either way
+NUMBER_UNITS = ":年月日时分号室"  # what a number cut at a line end goes on with (2026年6月9日14 | 时00分)
+NOTICE_MARKS = ("院", "委", "公告")  # 法院, 本院, 委员会, 本委, 公告: a run without one holds no notice
+MARGIN = 4  # joins the line after next must win by, beyond half as many again as the next line's
+
+
+@dataclass(frozen=True)
+class Reordered:
+    text: str
+    runs: int  # runs of interleaved lines put back in column order
+
+
+def in_column_order(text: str) -> Reordered:
+    """The text with every run of interleaved lines (a run: lines between blank lines) given as
+    its first column, a blank line, then its second; every other run as it was. Only runs with
+    a notice's mark in them are looked at: elsewhere there is nothing to lose either way."""
+    out: list[str] = []
+    runs = done = 0
+    for start, end in _marked_runs(text):
+        if text.count("\n", start, end) + 1 >= MIN_LINES and (columns := _columns(text[start:end].split("\n"))):
+            out += [text[done:start], "\n".join(columns[0] + [""] + columns[1])]
+            done = end
+            runs += 1
+    return Reordered("".join(out) + text[done:], runs) if runs else Reordered(text, 0)
+
+
+def _marked_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines between blank lines that holds a notice mark."""
+    runs: dict[int, int] = {}
+    for mark in NOTICE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            blank = text.rfind("\n\n", 0, at)
+            end = text.find("\n\n", at)
+            end = len(text) - text.endswith("\n") if end < 0 else end
+            runs[0 if blank < 0 else blank + 2] = end
+            at = text.find(mark, end)
+    return sorted(runs.items())
+
+
+def _columns(run: list[str]) -> tuple[list[str], list[str]] | None:
+    """The run's two columns when its lines alternate between two, else None. OCR alternates
+    the columns line by line until the shorter one ends; the rest of the run is the longer one's.
+    Where the alternation ends is where the joins say: to the line after next before it, to the
+    next line after it."""
+    n = len(run)
+    if n < MIN_LINES or sum("\t" in line or "|" in line for line in run) * 2 > n:
+        return None  # too short to tell, or a table: its wrapped rows repeat, and OCR prints no tabs
+    lines = [line.strip() for line in run]
+    if not _one_width(lines):
+        return None
+    pairs = _inner_pairs(lines)
+    step = [_join(lines[i], lines[i + 1], pairs) for i in range(n - 1)]
+    skip = [_join(lines[i], lines[i + 2], pairs) for i in range(n - 2)]
+    alternating = [0] * (n + 1)  # alternating[k]: the joins to the line after next among lines [0, k)
+    adjacent = [0] * (n + 1)  # adjacent[k]: the joins to the next line among lines [0, k)
+    for k in range(2, n + 1):
+        alternating[k] = alternating[k - 1] + (skip[k - 3] if k >= 3 else 0)
+        adjacent[k] = adjacent[k - 1] + step[k - 2]
+    best = None
+    for k in range(MIN_LINES, n + 1):
+        if alternating[k] < 1.5 * adjacent[k] + MARGIN:
+            continue
+        # after line k-1 the column of k-1 has ended: the rest goes on from line k-2
+        tail = (adjacent[n] - adjacent[k + 1] + _join(lines[k - 2], lines[k], pairs)) if k < n else 0
+        total = alternating[k] + tail
+        if best is None or total >= best[0]:  # on a tie the longer alternation: OCR alternates while both columns go on
+            best = (total, k)
+    if best is None:
+        return None
+    ends = best[1]
+    first = [run[i] for i in range(0, ends, 2)]
+    second = [run[i] for i in range(1, ends, 2)]
+    (first if ends % 2 == 0 else second).extend(run[ends:])  # the column of line ends-2
+    return first, second
+
+
+def _one_width(lines: list[str]) -> bool:
+    """Do many lines fill one width (as printed, or in characters), as two columns OCR wrapped
+    alike do? A cheap test that keeps running text, its paragraphs of every length, from the
+    costlier one."""
+    return any(_mostly_full(sorted(map(measure, lines))) for measure in (display_width, len))
+
+
+def _mostly_full(widths: list[float]) -> bool:
+    """Are a third of the lines as wide as the column (the width nine lines in ten stay within)?"""
+    full = widths[len(widths) * 9 // 10]
+    return sum(abs(width - full) <= 2 for width in widths) * 3 >= len(widths)
+
+
+def _inner_pairs(lines: list[str]) -> set[str]:
+    """Every two and three characters printed together inside a line."""
+    text = "\n".join(lines)  # a pair across the line break holds a newline and so matches no join
+    pairs = list(map(add, text, text[1:]))
+    return set(pairs).union(map(add, pairs, text[2:]))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_pairs() -> frozenset[str]:
+    """The pairs and triples of the vocabularies in notices/data (causes, charges, roles, courts,
+    and the legal text their headers quote)."""
+    return frozenset(_inner_pairs([line for path in sorted(DATA.iterdir()) for line in path.read_text(encoding="utf-8").splitlines()]))
+
+
+def _join(upper: str, lower: str, pairs: set[str]) -> int:
+    """How well `lower` goes on from `upper` (0-3): the pairs the break would split that are
+    known words, or a number the break cuts from its digits or unit (2026年7月2 | 1日)."""
+    if not upper or not lower:
+        return 0
+    if upper[-1].isdigit() and (lower[0].isdigit() or lower[0] in NUMBER_UNITS):
+        return 3
+    words = _vocabulary_pairs()
+    return sum(piece in pairs or piece in words for piece in (upper[-1] + lower[0], upper[-1] + lower[:2], upper[-2:] + lower[0]))
