@@ -29,7 +29,7 @@ from notices.layouts import on_news_page
 from notices.model import Notice
 from notices.normalize import to_simplified
 from notices.pipeline import extract_text
-from notices.read import PAGE_SUFFIXES, UnreadablePage, read_page
+from notices.read import PAGE_SUFFIXES, UnreadablePage, read_page, text_page
 
 SCALARS = ("notice_type", "authority", "dispute_type", "hearing_datetime", "venue", "publication_date")
 LISTS = ("respondents", "claimants", "case_numbers")
@@ -147,17 +147,20 @@ def _agreement(gold: dict, got: dict) -> int:
 
 
 def _pair(golds: list[dict], found: list[dict]) -> list[tuple[dict, dict | None]]:
-    """Each gold record with the found record that agrees with it most (each used once)."""
+    """Each gold record with the found record that agrees with it most (each used once). Case
+    records choose first, so a look-alike the extractor rightly skipped cannot take a neighbour's
+    record; a record pairs with a gold it agrees with in nothing only when neither is a case record."""
     left = list(found)
-    pairs = []
-    for gold in golds:
+    paired: dict[int, dict | None] = {}
+    for i in sorted(range(len(golds)), key=lambda i: not is_case_record(golds[i])):
+        gold = golds[i]
         best = max(left, key=lambda got: _agreement(gold, got), default=None)
-        if best is not None and (_agreement(gold, best) or not is_case_record(best) or not is_case_record(gold)):
+        if best is not None and (_agreement(gold, best) or not (is_case_record(best) or is_case_record(gold))):
             left.remove(best)
         else:
             best = None
-        pairs.append((gold, best))
-    return pairs + [({}, extra) for extra in left]
+        paired[i] = best
+    return [(gold, paired[i]) for i, gold in enumerate(golds)] + [({}, extra) for extra in left]
 
 
 def as_gold(notice: Notice) -> dict:
@@ -187,7 +190,7 @@ def evaluate(corpus: Path, layout: Callable[[str], str] | None = None, name: str
             result.skipped.append(f"{page_file.stem}: {error}")
             continue
         golds = gold if isinstance(gold, list) else [gold]
-        text = layout(on_news_page(page.text)) if layout else page.text
+        text = text_page(layout(on_news_page(page.text)), page_file.name).text if layout else page.text
         found = [as_gold(n) for n in extract_text(text, page_file.name, page.page_date)]
         result.files += 1
         result.gold_records += len(golds)
@@ -244,6 +247,11 @@ def combined(results: list[Result]) -> Result:
                         "stray_case_records"):
             setattr(total, counter, getattr(total, counter) + getattr(result, counter))
     return total
+
+
+_NEWS_COLUMN = ("开源大模型能否赶超闭源大模型。当前，OpenAI无论是在大语言模型还是文生视频模型上，都处于行业领先水平。"
+                "但由于OpenAI没有向外界公布其技术细节，所以大家很难复现模型的结果。业内的一个普遍共识是，目前闭源大模型的能力"
+                "和性能总体领先于开源大模型。")
 
 
 def scored_layouts() -> dict[str, Callable[[str], str] | None]:

@@ -68,3 +68,18 @@ def test_field_counts_do_not_slip(scored, field):
     score = result.scores[field]
     misses = [m for m in result.misses if m.field == field]
     assert score.tp >= tp and score.fp <= fp and score.fn <= fn, ((score.tp, score.fp, score.fn), (tp, fp, fn), misses)
+
+
+def test_a_skipped_look_alike_does_not_take_its_neighbours_record():
+    """A page of notice, look-alike, notice: the extractor rightly gives two records; the
+    look-alike's gold must not pair with the second notice's record and count it stray."""
+    from notices.evaluate import _pair
+
+    notice = {"notice_type": "hearing", "authority": "甲市人民法院", "respondents": ["张三"], "claimants": [],
+              "case_numbers": ["(2026)甲0101民初1号"], "dispute_type": None, "hearing_datetime": None,
+              "venue": None, "publication_date": None}
+    other = {**notice, "respondents": ["李四"], "case_numbers": ["(2026)甲0101民初2号"]}
+    look_alike = {key: None for key in notice} | {"notice_type": "other", "respondents": [], "claimants": [],
+                                                   "case_numbers": []}
+    pairs = _pair([notice, look_alike, other], [notice, other])
+    assert pairs == [(notice, notice), (look_alike, None), (other, other)]
