@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
-from notices.rules.parts import AUTHORITY_SUFFIX, LINE_LABEL, NAVIGATION, TITLE_KIND
+from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, LINE_LABEL, NAVIGATION, TITLE_KIND
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
 # One character to one character, so folding keeps every offset.
@@ -98,7 +98,7 @@ CLOSED = regex.compile(r"(?:[。!?！？：;；]|(?<!\d):)$")
 _ISSUER = (rf"(?:最高人民法院|(?:\p{{Han}}{{0,20}}?(?:省|市|县|区|州|旗|盟)|\p{{Han}}{{2,3}}(?=海事|知识产权|互联网|金融|铁路运输))"
            rf"[\p{{Han}}()]{{0,30}}?{AUTHORITY_SUFFIX}(?:\p{{Han}}{{0,6}}?(?:仲裁庭|人民法庭|派出法庭|分院))?)")
 _CASE_NUMBER = (r"(?:案号\s*[:为]?\s*)?(?:\p{Han}{0,10}仲\p{Han}{0,4})?"
-                r"[\[〔(【]\s*\d{4}\s*[\]〕)】][^\n]{1,24}号(?:之[一二三四五六七八九十\d]{1,3})?")
+                rf"{CASE_YEAR}[^\n]{{1,24}}号(?:之[一二三四五六七八九十\d]{{1,3}})?")
 # The frame of a notice, printed on lines of their own: a title, the issuer, a case number, a
 # date, 特此公告. Two such lines of one width by chance show no column.
 FRAME_LINE = regex.compile(
@@ -108,7 +108,7 @@ FRAME_LINE = regex.compile(
 )
 # Words a column may break in two: the line break is inside one of these when it matches
 # across it (an issuer starts where a name may start).
-SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?[\[〔(【]\s*\d{{4}}\s*[\]〕)】][^\s,。;]{{1,24}}?号"
+SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
                            rf"|(?:^|(?<=[\s。:;,]))(?:{_ISSUER})")
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
@@ -325,10 +325,18 @@ def _gap(text: str, raw: str, end: int, start: int) -> list[Piece]:
     return [("\t" if wide else " ", line_start)]
 
 
+# 【案号】(2026)… at the start of a line is the label 案号: (one character for one, so offsets hold).
+BRACKETED_LABEL = regex.compile(rf"^([^\S\n]*)【({LINE_LABEL})】", regex.MULTILINE)
+
+
+def _as_label(m: regex.Match) -> str:
+    return f"{m.group(1)} {m.group(2)}:"
+
+
 def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     """Normalize page_text[start:end]."""
     end = len(page_text) if end is None else end
-    text = simplify_if_traditional(page_text[start:end].translate(FOLD))
+    text = BRACKETED_LABEL.sub(_as_label, simplify_if_traditional(page_text[start:end].translate(FOLD)))
     raw = page_text[start:end]
     bounds = [(a, b) for _, a, b in _line_bounds(text) if b > a]
     lines = _unwrapped([close_up(text, a, b, raw) for a, b in bounds], bounds, text, raw)

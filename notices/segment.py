@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from notices.normalize import Norm, normalize
-from notices.rules.parts import AUTHORITY_SUFFIX, CLAIMANT_ROLE, RESPONDENT_ROLE
+from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, SELF
 from notices.rules.structure import ADDRESS_COLON, OPENINGS, SIGNATURES, TITLES
 
 # Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
@@ -30,7 +30,7 @@ BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tai
 NOTICE_LINE = regex.compile(  # words of notices and hearing lists: dates, times, parties, causes, table rows
     rf"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{{4}}[\]〕)]"
     rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|^\s*(?:上午|下午)|[|\t]|日期|时间|纠纷|争议|罪"
-    rf"|^\s*(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE})",
+    rf"|^\s*(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE})|^\s*{LINE_LABEL}\s*:",
     regex.MULTILINE,
 )
 
@@ -90,7 +90,8 @@ class _Event:
 # tried at those starts alone, so a long window costs a scan for the words, not a try of every
 # rule at every position.
 NEAR = {
-    "title/inline": (regex.compile(r"(?:公告|告示|通告|排期表?|安排表?|预告)(?:送达书)?(?:\([^()\n]{1,30}\))?(?:[^\S\n]|[一1][、.])"), 90, 40),
+    "title/inline": (regex.compile(rf"(?:公告|告示|通告|排期表?|安排表?|预告)(?:送达书)?(?:\([^()\n]{{1,30}}\))?(?:[^\S\n]|[一1][、.]|{CASE_YEAR})"),
+                     90, 40),
     "opening/hearing_sentence": (regex.compile(r"定于|同日|当日|次日|翌日"), 60, 600),
     "signature/authority_date": (regex.compile(AUTHORITY_SUFFIX), 45, 45),
     "opening/addressee": (regex.compile(ADDRESS_COLON, regex.VERBOSE), 400, 200),
@@ -187,7 +188,30 @@ def split_notices(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]
             current = {"start": event.start, "kind": "hearing_sentence"}
     if current is not None:  # no signature: from the last part seen, over the lines that read like it
         close(_unsigned_end(text, current.get("last", current["start"])))
+    unclaimed = _unclaimed(text, blocks)
+    if unclaimed:
+        order = sorted(range(len(blocks) + len(unclaimed)), key=lambda k: (blocks + unclaimed)[k])
+        blocks, kinds = [(blocks + unclaimed)[k] for k in order], [(kinds + ["unclaimed"] * len(unclaimed))[k] for k in order]
     return _signed_runs(text, blocks, kinds)
+
+
+# A paragraph between the notices found that still speaks as a court or committee (本院, 本委)
+# or serves by publication is a notice whose opening and signature were not recognised: it is
+# kept as a candidate, for the extractor to read or reject, never dropped unseen. (A case number
+# alone is no mark: news about a lawsuit prints one.)
+CASE_MARK = regex.compile(rf"{SELF}|公告送达|视为送达")
+PARAGRAPH = regex.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")  # lines up to a blank line
+MIN_NOTICE = 40  # characters: shorter text holds no notice that could be read
+
+
+def _unclaimed(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = []
+    for lo, hi in zip([0] + [b for _, b in blocks], [a for a, _ in blocks] + [len(text)]):
+        for paragraph in PARAGRAPH.finditer(text, lo, hi):
+            a, b = paragraph.span()
+            if b - a >= MIN_NOTICE and CASE_MARK.search(text, a, b):
+                found.append((a, _rstrip(text, a, b)))
+    return found
 
 
 def _signed_runs(text: str, blocks: list[tuple[int, int]], kinds: list[str]):

@@ -12,6 +12,8 @@ AUTHORITY_SUFFIX = (
 )
 # The notice speaks of its issuer as 本委, 本院 ...
 SELF = r"(?:本委|本院|我院|我委|本会|本庭|本仲裁委|本仲裁院|本局)"
+# The bracketed year a court's case number opens with: (2026), 〔2026〕, [2026], 【2026】.
+CASE_YEAR = r"[\[〔(【]\s*\d{4}\s*[\]〕)】]"
 
 # Characters of a party or place name: Han, Latin, digits, middle dot, brackets such as (中国).
 NAME_CHAR = r"[\p{Han}A-Za-z0-9·•\-()&]"

@@ -6,7 +6,7 @@ import regex
 
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
-from notices.rules.parts import AUTHORITY_SUFFIX, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
+from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
@@ -80,14 +80,16 @@ TITLES = table(
             (?:公告(?:送达书)?|告示|通告|(?<=开庭|庭审)(?:排期表?|安排表?|预告))
         )
         (?:\([^()\n]{{1,30}}\))?   # (2027年3月16日—18日)
-        (?:[^\S\n]+(?=[^\s,。;:、])|(?=[一1][、.]))   # a space, or the first item of a list
+        (?:[^\S\n]+(?=[^\s,。;:、])|(?=[一1][、.])   # a space, or the first item of a list,
+           |(?(authority)(?={CASE_YEAR})|(?!)))        # or, after an issuer, the case number
         """,
         match=("开庭公告 本院定于2026年7月7日", "公告 山西晋鼎恒泰商贸有限公司:", "南阳市宛城区人民法院开庭公告 一、二〇二六年",
+               ("安徽省合肥市蜀山区人民法院公告(2026)皖0104民催7号:申请人", {"title": "安徽省合肥市蜀山区人民法院公告"}),
                "天津市滨海新区劳动人事争议仲裁委员会 送达公告 (2026)津滨劳仲案字第0678号",
                "\n南阳市宛城区人民法院开庭公告一、二〇二六年八月十八日",
                ("议案。\t宁波市鄞州区人民法院开庭排期公告(2027年3月16日—18日)\t3月16日", {"title": "宁波市鄞州区人民法院开庭排期公告"}),
                "议案。\t杭州互联网法院2026年8月第二周开庭排期\t8月10日"),
-        reject=("宁德时代发布公告,公司", "特此公告 青岛市黄岛区劳动人事争议仲裁委员会"),
+        reject=("宁德时代发布公告,公司", "特此公告 青岛市黄岛区劳动人事争议仲裁委员会", "本院于2026年5月6日发布公告(2026)"),
     ),
 )
 
