@@ -18,7 +18,7 @@ import regex
 
 from notices import dates
 from notices.model import Span
-from notices.rules.parts import CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
+from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
 from notices.rules.structure import AUTHORITY, FULL_DATE
 
 # Column headers: the words courts head a hearing table's columns with, by the field the column
@@ -45,7 +45,7 @@ LINE = regex.compile(r"[^\n]+")
 HAN_OR_DIGIT = regex.compile(r"[\p{Han}\d]")
 
 # What a cell of each kind looks like, to place a row's cells when it has fewer than the header.
-CASE_CELL = regex.compile(r"[\[〔(【]\s*\d{4}\s*[\]〕)】]|\d+号")
+CASE_CELL = regex.compile(rf"{CASE_YEAR}|\d+号")
 WHEN_CELL = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}|同上|〃", regex.VERBOSE)
 DAY_CELL = regex.compile(rf"{dates.DATE.pattern}|同上|〃", regex.VERBOSE)
 VENUE_CELL = regex.compile(r"庭|室|院|厅|地址|路|号楼|在线|网上|互联网")
@@ -70,15 +70,15 @@ HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex
 # number or a party label does, with a date soon after.
 ITEM_START = regex.compile(
     rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\))\s*
-          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|[\[〔(【]\d{{4}}[\]〕)】]|原告|上诉人|申请人|公诉机关)))
+          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关)))
        |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
        |(?:(?<=\n)(?=(?:{dates.DATE.pattern})\s*(?:[(（][^)）\n]{{1,6}}[)）])?\s*(?:{dates.TIME.pattern})))   # a line that opens with its day and time
        |(?:(?<=。)\s*(?=(?:本院|我院|本委|本庭)?(?:将)?定于|同日|当日|次日|翌日))""",
     regex.VERBOSE,
 )
-STATES_TIME = regex.compile(
-    rf"(?:{dates.DATE.pattern}|同日|当日|次日|翌日)[^。;\n]{{0,16}}?{dates.TIME.pattern}", regex.VERBOSE)
-CASE_OR_PARTY = regex.compile(rf"[\[〔(【]\s*\d{{4}}\s*[\]〕)】]|{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|一案|纠纷|争议|罪")
+STATES_TIME = regex.compile(  # a time, or the half-day alone (2026年6月18日下午，公开宣判…)
+    rf"(?:{dates.DATE.pattern}|同日|当日|次日|翌日)[^。;\n]{{0,16}}?(?:{dates.TIME.pattern}|上午|下午|晚上)", regex.VERBOSE)
+CASE_OR_PARTY = regex.compile(rf"{CASE_YEAR}|{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|一案|纠纷|争议|罪")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def hearing_items(text: str, a: int, b: int) -> list[Item]:
     return []
 
 
-CASE_LINE = regex.compile(r"^\s*[\[〔(【]\s*\d{4}\s*[\]〕)】][^\n,。;:]{1,24}?号[^\S\n]*(?:\n|$)", regex.MULTILINE)
+CASE_LINE = regex.compile(rf"^\s*{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]*(?:\n|$)", regex.MULTILINE)
 
 
 def case_items(text: str, a: int, b: int) -> list[Item]:
@@ -185,6 +185,8 @@ def table_items(text: str, a: int, b: int) -> list[Item]:
             elif DITTO.fullmatch(text, *span):
                 continue
             found.setdefault(name, span)
+        if "date" not in found and "date" in previous and not any(DATE_CELL.search(text, *span) for span in found.values()):
+            found["date"] = previous["date"]  # a day printed once, on the first of its rows
         previous = found | {name: span for name, span in previous.items() if name not in found}
         if "case" in found or "date" in found or "time" in found:
             items.append(Item(row[0][0], row[-1][1], tuple(found.items()), heading=heading))
@@ -206,12 +208,15 @@ def _cells(text: str, a: int, b: int) -> list[_Cell]:
 def _rows(text: str, cells: list[_Cell], columns: list[str | None]) -> list[list[Span]]:
     rows: list[list[Span]] = []
     previous_seq = 0
-    for cell in cells:
+    for k, cell in enumerate(cells):
         if TABLE_END.match(text, *cell.span) or (cell.cells_on_line == 1 and SIGNATURE_CELL.fullmatch(text, *cell.span)):
             break
         looks_first = _starts_row(text, cell.span, columns[0], previous_seq)
-        if cell.first and cell.cells_on_line >= 3:  # a line of cells: a row, unless it carries on one
-            opens = looks_first or CELL_LOOKS.get(columns[0] or "") is None or not rows
+        if cell.first and cell.cells_on_line >= 3:  # a line of cells: a row, unless it carries on one;
+            # a line with a case number of its own under a row that has one is the next row, its
+            # first cells left blank for the row above's (a date printed once for the day's rows)
+            opens = (looks_first or CELL_LOOKS.get(columns[0] or "") is None or not rows
+                     or (_has_case(text, [c.span for c in cells[k:k + cell.cells_on_line]]) and _has_case(text, rows[-1])))
         else:  # a line of one or two cells, or a row run into a long line: the next row comes
             # where a cell like the first column's comes after most of a row's cells
             crowded = cell.cells_on_line > len(columns) + 2
@@ -225,6 +230,13 @@ def _rows(text: str, cells: list[_Cell], columns: list[str | None]) -> list[list
         else:
             rows[-1].append(cell.span)
     return rows
+
+
+CASE_START = regex.compile(CASE_YEAR)
+
+
+def _has_case(text: str, cells: list[Span]) -> bool:
+    return any(CASE_START.search(text, *span) for span in cells)
 
 
 def _trimmed_cell(text: str, span: Span) -> Span:
@@ -242,7 +254,8 @@ def _starts_row(text: str, cell: Span, first: str | None, previous_seq: int) -> 
         seq = SEQ_CELL.fullmatch(text, *cell)
         return bool(seq) and int(seq.group("n")) == previous_seq + 1
     looks = CELL_LOOKS.get(first or "")
-    return bool(looks and (looks.search if first == "case" else looks.match)(text, *cell))
+    # a case number or a cause can be anywhere in its cell (〔2026〕…号, 物业服务合同纠纷)
+    return bool(looks and (looks.search if first in ("case", "dispute") else looks.match)(text, *cell))
 
 
 def _placed(text: str, cells: list[Span], columns: list[str | None]) -> list[tuple[str, Span]]:
@@ -392,7 +405,7 @@ def text_items(text: str, a: int, b: int) -> list[Item]:
     return [Item(s, e) for s, e in hearings]
 
 
-SCHEDULES = regex.compile(r"(?:本院|我院|本委|本庭|兹|现)(?:将)?定于|[\[〔(【]\s*\d{4}\s*[\]〕)】]")
+SCHEDULES = regex.compile(rf"(?:本院|我院|本委|本庭|兹|现)(?:将)?定于|{CASE_YEAR}")
 
 
 def _first_schedule(text: str, a: int, b: int) -> int | None:

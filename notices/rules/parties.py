@@ -89,8 +89,8 @@ AND = regex.compile(r"以及|及|和")
 PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+|\p{Han}某某?")
 ORG_NAME = regex.compile(rf"\p{{Han}}{{2,}}{ORG_SUFFIX}(?:\([^()]*\))?")
 # Quotation and title marks are in sentences, never in a party's name; nor is a case number, or
-# a name for oneself (本公司曾涉及的…).
-NO_NAME = regex.compile(r"[“”\"《》?？!！]|[\[〔(【]\d{4}[\]〕)】]|^本(?:公司|院|委|人|会|单位|局)")
+# a name for oneself (本公司曾涉及的…), or a table's ditto (同上).
+NO_NAME = regex.compile(r"[“”\"《》?？!！]|[\[〔(【]\d{4}[\]〕)】]|\G本(?:公司|院|委|人|会|单位|局)|\G(?:同上|同前)$")
 ROLE_SIDES = role_sides()
 ANNOTATED = regex.compile(r"[\[【]?(?:原审)?(?P<label>[^()\[\]【】]+?)[\]】]?(?:\([^()]*\))?")
 
