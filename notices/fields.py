@@ -25,9 +25,10 @@ from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_ST
 
 # A case number or title printed on the line before the addressee, joined to it.
 ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
+# 被申请人:X公司, 当事人:原告:张三, 上诉人(原审原告):X公司
 LABELLED_PARTY = regex.compile(
-    rf"(?:\G|(?<=^)|(?<=[\n\s;,|]))(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
-    rf"\s*:\s*(?P<names>[^\n。;:|]{{2,120}}?)\s*(?=\n|$|。|;|\||\s+(?:{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})\s*:)")
+    rf"(?:\G|(?<=^)|(?<=[\n\s;,|:]))(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
+    rf"(?:\([^()\n]{{1,20}}\))?\s*:\s*(?P<names>[^\n。;:|]{{2,120}}?)\s*(?=\n|$|。|;|\||\s+(?:{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})\s*:)")
 LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
@@ -193,8 +194,9 @@ def _publication_date(draft: Draft, text: str, a: int, b: int, signature, page_d
 
 def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
     """This notice's case numbers. The number of a decision it only refers to (不服…(2025)…号民事判决,
-    履行…号判决书确定的义务, 撤销…号裁决) belongs to an earlier case; so does one of an earlier stage
-    of the same proceedings (破申 before 破, 执异 before 执复)."""
+    履行…号判决书确定的义务, 撤销…号裁决) belongs to an earlier case, unless the notice prints no
+    other; so does one of an earlier stage of the same proceedings (民初 before 民终, 破申 before
+    破, 执异 before 执复)."""
     taken: list[tuple[Span, regex.Match]] = []
     for rule in CASE_NUMBERS:
         for m in rule.finditer(text, a, b):
@@ -202,7 +204,8 @@ def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
             if any(s < span[1] and span[0] < e for (s, e), _ in taken):
                 continue
             taken.append((span, m))
-    taken = [(span, m) for span, m in taken if not _refers_to_earlier_decision(text, span)]
+    own = [(span, m) for span, m in taken if not _refers_to_earlier_decision(text, span)]
+    taken = own or taken  # a notice that prints only the number it refers to is known by that one
     kinds = {_kind(m) for _, m in taken}
     later = {kind for kind in kinds for earlier in kinds if earlier in EARLIER_STAGES.get(kind, ())}
     taken = [(span, m) for span, m in taken
@@ -220,17 +223,19 @@ def _kind(m: regex.Match) -> str | None:
     return m.groupdict().get("kind")
 
 
-# The stages of one proceedings in the order the case-type standard numbers them: a notice of
-# the later stage may name the number of an earlier one, which is not its own.
-EARLIER_STAGES = {"破": ("破申",), "强清": ("清申",), "执复": ("执异",), "执恢": ("执",), "民再": ("民申",),
-                  "刑更监": ("刑更",), "行审复": ("行审",), "司惩复": ("司惩",), "清终": ("清申",), "破终": ("破申",)}
+# The stages of one proceedings in the order the case-type standard numbers them (and the
+# conviction a penalty change follows): a notice of the later stage may name the number of an
+# earlier one, which is not its own.
+EARLIER_STAGES = {"民终": ("民初",), "刑终": ("刑初",), "行终": ("行初",), "刑更": ("刑初", "刑终"), "破": ("破申",),
+                  "强清": ("清申",), "执复": ("执异",), "执恢": ("执",), "民再": ("民申",), "刑更监": ("刑更",),
+                  "行审复": ("行审",), "司惩复": ("司惩",), "清终": ("清申",), "破终": ("破申",)}
 
 
 def _refers_to_earlier_decision(text: str, span: Span) -> bool:
     return bool(REFERRED_BEFORE.search(text, max(0, span[0] - 48), span[0]) and REFERRED_AFTER.match(text, span[1]))
 
 
-REFERRED_BEFORE = regex.compile(r"(?:不服|依据|根据|撤销|履行|执行依据为?|确认)[^,。;:]{0,40}$")
+REFERRED_BEFORE = regex.compile(r"(?:不服|依据|根据|撤销|履行|执行依据为?|确认|(?<!一案)就|对)[^,。;:]{0,40}$")
 REFERRED_AFTER = regex.compile(r"(?:民事|刑事|行政|执行|仲裁|破产)?(?:判决|裁定|调解|裁决|决定)")
 CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
 

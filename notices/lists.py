@@ -105,12 +105,15 @@ def hearing_items(text: str, a: int, b: int) -> list[Item]:
     return []
 
 
-CASE_LINE = regex.compile(rf"^\s*{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]*(?:\n|$)", regex.MULTILINE)
+# A case's own line: its number alone, or after the item's mark and name (一、罪犯巴特尔减刑一案 (2026)…号)
+CASE_LINE = regex.compile(rf"^\s*(?:{ITEM_MARK.pattern}[^\n。]{{0,40}}?)?{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]*(?:\n|$)",
+                          regex.MULTILINE)
 
 
 def case_items(text: str, a: int, b: int) -> list[Item]:
     """Cases one notice prints one after another under one title and signature, each opened by
-    its case number on a line of its own (公示催告 of several bills); [] for one case."""
+    its case number on a line of its own, or ending its item's heading line (公示催告 of several
+    bills, 减刑、假释 of several prisoners); [] for one case."""
     starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
     if len(starts) < 2:
         return []

@@ -25,6 +25,7 @@ ANCHOR = regex.compile(
     )
 )
 ADDRESSED = regex.compile(r"你|此案|本案|上述")
+NAMES_PARTIES = regex.compile(rf"{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|诉|与|指控")
 TABLE = regex.compile(r"(?:^[^\n]*[|\t][^\n]*[|\t][^\n]*(?:\n|$)){2}", regex.MULTILINE)  # two rows of three cells
 BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tail fit in it
 NOTICE_LINE = regex.compile(  # words of notices and hearing lists: dates, times, parties, causes, table rows
@@ -242,9 +243,9 @@ def _starts_another(text: str, current: dict, event: _Event) -> bool:
         return True
     if current.get("lists_hearings") and not TABLE.search(text, current["start"], event.start):
         return False  # 开庭公告: the hearings listed under it (a table lists them in its rows)
-    # Inside an addressed notice the hearing is of 此案 or of the case against 你; one that
-    # names other parties is the next notice.
-    return not ADDRESSED.search(text, event.start, event.end)
+    # Inside an addressed notice the hearing is of 此案, of the case against 你, or of a case it
+    # names by its cause alone (…开庭审理土地租赁合同纠纷一案); one that names parties is the next notice.
+    return not ADDRESSED.search(text, event.start, event.end) and bool(NAMES_PARTIES.search(text, event.start, event.end))
 
 
 LIST_START = regex.compile(r"[^\n]*[\t|][^\n]*[\t|]|\s*(?:\d{1,2}月\d{1,2}日|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.])")

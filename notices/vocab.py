@@ -84,11 +84,16 @@ def headings(name: str) -> tuple[str, ...]:
 def causes() -> tuple[str, ...]:
     """Every cause of action or charge a notice may name: civil causes (the 2025 revision in force
     since 2026, and the 2020 one older notices print), administrative causes, criminal charges
-    and labour-dispute causes, each as listed officially."""
+    and the penalty-change and special criminal procedures, and labour-dispute causes, each as
+    listed officially."""
     names = []
-    for name in ("civil_causes_2025.txt", "civil_causes.txt", "criminal_charges.txt", "labour_disputes.txt",
-                 "administrative_causes.txt"):
+    for name in ("civil_causes_2025.txt", "civil_causes.txt", "criminal_charges.txt", "criminal_procedures.txt",
+                 "labour_disputes.txt", "administrative_causes.txt"):
         names.extend(words(name))
     for name in ("civil_causes_2025.txt", "civil_causes.txt", "labour_disputes.txt"):
         names.extend(headings(name))
+    # The maritime causes are listed for 海上、通海水域…; a notice names the one its case is of
+    # (海上货物运输合同纠纷).
+    names.extend(name.replace("海上、通海水域", water) for name in list(names) if "海上、通海水域" in name
+                 for water in ("海上", "通海水域"))
     return tuple(dict.fromkeys(names))

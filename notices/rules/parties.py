@@ -79,7 +79,9 @@ ANNOTATION = regex.compile(
     r"|\([^()]*(?:单位|身份|号码|代码|出生|住所|住址|法定代表人|负责人|经营者|曾用名|又名|原名|简称|下称|[男女]|族|\d{4})[^()]*\)"
     r"|\([A-Za-z][A-Za-z .,&'-]+\)"  # an English name printed beside the Chinese one
 )
-COUNT_TAIL = regex.compile(r"(?:等?[\d二三四五六七八九十百两]+(?:人|名|位|家)|等人|分别|之间的?|的)$")
+# Words after a name that are not of it: 等3人, (共3人), 之间的, and 及 before a role (陈某及原审第三人…).
+COUNT_TAIL = regex.compile(r"(?:等?[\d二三四五六七八九十百两]+(?:人|名|位|家)|\(共?[\d二三四五六七八九十百两]+(?:人|名|位|家)\)"
+                           r"|等人|分别|之间的?|的|(?:以)?及)$")
 CASE_NUMBER_LEAD = regex.compile(r"[\[〔(【]?\(?\d{4}[\]〕)】][^\s原申上被诉与]{1,16}?号")
 YOU_RE = regex.compile(YOU)
 SEPARATOR = regex.compile(NAME_SEPARATOR)
