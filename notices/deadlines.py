@@ -4,7 +4,8 @@ words; nothing here reads the clock, and a date that cannot be computed is a Pro
 
 `derive(notice)` reads the periods the notice states (notices.rules.periods), falls back on the
 statute in force on the day a period starts, and counts with the Chinese public calendar
-(chinese_calendar: statutory holidays and the weekends worked in lieu).
+(notices.workdays: each year's statutory holidays and weekends worked in lieu, from the State
+Council's schedule, or provisional where none is published yet).
 
 Counting (民事诉讼法 第85条 of the 2021/2023 texts, 第82条 of 2012/2017, 第75条 before):
 - The start day is not counted: 30 days from a notice published 3-25 end on 4-24.
@@ -37,9 +38,10 @@ Choices where the law leaves a point open (each flagged in the deadline's basis)
   says so (遇节假日顺延); otherwise a Problem says it falls on a rest day. The extractor's
   "relative_hearing" problem is kept and its message rewritten to give the computed time.
 
-Problems (field "deadlines"): no_publication_date, calendar_unavailable (a year chinese_calendar
-does not cover), period_differs_from_statute (the notice's period is used), anchor_unknown (a
-period counts from one that has no date), hearing_on_rest_day, no_statutory_default.
+Problems (field "deadlines"): no_publication_date, calendar_unavailable (a misread year no
+calendar covers), calendar_provisional (counted on a year with no published schedule: the date
+may move), period_differs_from_statute (the notice's period is used), anchor_unknown (a period
+counts from one that has no date), hearing_on_rest_day, no_statutory_default.
 """
 from __future__ import annotations
 
@@ -48,9 +50,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import chinese_calendar
 import regex
 
+from notices import workdays
 from notices.model import Deadline, Notice, Problem
 from notices.rules.parts import ORG_SUFFIX
 from notices.rules.periods import (CASE_KINDS, DOCUMENTS, FACTS, RelativeHearing, StatedPeriod, compact,
@@ -110,9 +112,9 @@ KINDS = (  # every kind derive() makes, in display order for deadlines on one da
     "last_day_to_sue", "last_day_to_set_aside", "last_day_to_appeal")
 MOVED = "a rest day: moved to the next working day"
 ORGANISATION = regex.compile(ORG_SUFFIX + r"$")
-# chinese_calendar raises NotImplementedError outside the years it covers; a date near year 9999
-# (a misread year) overflows first (OverflowError for days, ValueError for months). Either way there is no date, and a Problem says so.
-UNCOUNTABLE = (NotImplementedError, OverflowError, ValueError)
+# A misread year (9999) has no calendar (ValueError) or overflows (OverflowError): there is no
+# date, and a Problem says so.
+UNCOUNTABLE = (OverflowError, ValueError)
 START_WORDS = {"publication": "published", "deemed_service": "deemed served", "answer_deadline": "answer period ends",
                "evidence_deadline": "evidence period ends"}
 
@@ -133,12 +135,7 @@ def add_period(start: dt.date, number: int, unit: str) -> dt.date:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def next_workday(day: dt.date) -> dt.date:
-    """day itself if it is a working day, else the first working day after it.
-    Raises NotImplementedError for a year chinese_calendar does not cover."""
-    while not chinese_calendar.is_workday(day):
-        day += dt.timedelta(days=1)
-    return day
+next_workday = workdays.next_workday
 
 
 def nth_workday_after(day: dt.date, n: int) -> dt.date:
@@ -282,13 +279,27 @@ def count(kind: str, start: Deadline | dt.date, anchor: str, number: int, unit: 
     parts = [f"{START_WORDS[anchor]} {start_day}", f"{span_words(number, unit)} {source}",
              "start day not counted"]
     parts.append(f"ends {end}" if end == nominal else f"day {number} is {nominal}, {MOVED} {end}")
+    parts.append(calendar_words(nominal, end))
     if kind == "deemed_service":
         parts.append("choice: service is deemed on the period's last day, moved off a rest day like any period")
     if not isinstance(start, dt.date) and MOVED in start.basis:
         parts.append("choice: counted from the end as moved off a rest day")
     if inherited:
         parts.append(f"counted from an assumed {START_WORDS[anchor].rsplit(' ', 1)[0]} date")
-    return Deadline(kind=kind, date=end, rule=rule, basis="; ".join(parts), assumed=assumed or inherited), []
+    provisional = workdays.provisional_years(nominal, end)
+    inherited_provisional = not isinstance(start, dt.date) and start.provisional
+    if inherited_provisional:
+        parts.append(f"counted from a provisional {START_WORDS[anchor].rsplit(' ', 1)[0]} date")
+    deadline = Deadline(kind=kind, date=end, rule=rule, basis="; ".join(parts), assumed=assumed or inherited,
+                        provisional=bool(provisional) or inherited_provisional)
+    return deadline, ([problem("calendar_provisional", f"{kind} {end}: " + workdays.provisional_note(provisional))]
+                      if provisional else [])
+
+
+def calendar_words(first: dt.date, last: dt.date) -> str:
+    """The schedules the days from first to last were counted on."""
+    return "calendar: " + ", ".join(dict.fromkeys(workdays.schedule(year).source
+                                                  for year in range(first.year, last.year + 1)))
 
 
 def from_notice_or_statute(kind: str, facts: Facts, stated: StatedPeriod | None, start: Deadline | dt.date,
@@ -391,7 +402,7 @@ def hearing_deadline(facts: Facts, phrase: RelativeHearing,
         nominal = (nth_workday_after(anchor.date, phrase.offset) if phrase.workdays
                    else anchor.date + dt.timedelta(days=phrase.offset))
         day = next_workday(nominal) if phrase.postpone else nominal
-        rest_day = not chinese_calendar.is_workday(day)
+        rest_day = not workdays.is_workday(day)
     except UNCOUNTABLE as error:
         return None, [problem("calendar_unavailable",
                               f"hearing: no date, the holiday calendar does not cover {anchor.date} ({error})")]
@@ -407,8 +418,15 @@ def hearing_deadline(facts: Facts, phrase: RelativeHearing,
         parts.append("no time of day stated")
     if anchor.assumed:
         parts.append(f"counted from an assumed {START_WORDS[phrase.anchor].rsplit(' ', 1)[0]} date")
+    parts.append(calendar_words(anchor.date, day))
+    provisional = workdays.provisional_years(anchor.date, day)
+    if provisional:
+        problems.append(problem("calendar_provisional", f"hearing {day}: " + workdays.provisional_note(provisional)))
+    if anchor.provisional:
+        parts.append(f"counted from a provisional {START_WORDS[phrase.anchor].rsplit(' ', 1)[0]} date")
     return Deadline(kind="hearing", date=day, time=phrase.time, rule=counting_rule(facts, anchor.date),
-                    basis="; ".join(parts), assumed=anchor.assumed), problems
+                    basis="; ".join(parts), assumed=anchor.assumed,
+                    provisional=bool(provisional) or anchor.provisional), problems
 
 
 def relative_hearing(notice: Notice) -> RelativeHearing | None:

@@ -68,6 +68,7 @@ class Deadline(BaseModel):
     time: dt.time | None = None  # set for a hearing computed from a relative phrase
     computed: Literal[True] = True
     assumed: bool = False  # a statutory default stood in for a period the notice does not state
+    provisional: bool = False  # counted on a year whose holiday schedule is not published yet: it may move
 
 
 class Notice(BaseModel):

@@ -126,9 +126,63 @@ def test_nth_workday_skips_rest_days():
     assert nth_workday_after(D(2026, 9, 30), 1) == D(2026, 10, 8)   # over National Day
 
 
-def test_next_workday_outside_the_calendar_raises():
-    with pytest.raises(NotImplementedError):
-        next_workday(D(2027, 1, 4))
+# ---- years with no published schedule: provisional, from the statute ---------------------------
+# 2027 by hand: 元旦 Fri 1-1; 春节 除夕 Fri 2-5 and 初一 to 初三 Sat 2-6 to Mon 2-8; 清明 Mon 4-5;
+# 劳动节 Sat 5-1, Sun 5-2; 端午 Wed 6-9; 中秋 Wed 9-15; 国庆 Fri 10-1 to Sun 10-3.
+
+@pytest.mark.parametrize(("day", "workday"), [
+    (D(2027, 1, 1), D(2027, 1, 4)),    # 元旦 Friday, then the weekend
+    (D(2027, 2, 5), D(2027, 2, 9)),    # 除夕 to 初三, Friday to Monday
+    (D(2027, 4, 5), D(2027, 4, 6)),    # 清明 Monday
+    (D(2027, 6, 9), D(2027, 6, 10)),   # 端午 Wednesday
+    (D(2027, 9, 15), D(2027, 9, 16)),  # 中秋 Wednesday
+    (D(2027, 10, 1), D(2027, 10, 4)),  # 国庆 Friday to Sunday
+    (D(2027, 3, 10), D(2027, 3, 10)),  # an ordinary Wednesday
+])
+def test_next_workday_in_a_year_with_no_published_schedule(day, workday):
+    assert next_workday(day) == workday
+
+
+def test_no_calendar_before_2004_nor_for_a_misread_year():
+    for day in (D(2003, 6, 2), D(9999, 1, 4)):
+        with pytest.raises(ValueError):
+            next_workday(day)
+
+
+@pytest.fixture
+def schedule_file(tmp_path, monkeypatch):
+    """A schedule file for 2027 typed for the test (not the State Council's): 2-9 to 2-11 added
+    to 春节, Saturday 2-13 worked in lieu."""
+    from notices import workdays
+
+    path = tmp_path / "2027.tsv"
+    path.write_text("# source: a test schedule for 2027\n2027-02-05\trest\n2027-02-08\trest\n2027-02-09\trest\n"
+                    "2027-02-10\trest\n2027-02-11\trest\n2027-02-13\twork\t春节调休\n", encoding="utf-8")
+    monkeypatch.setenv("NOTICES_CALENDAR", str(path))
+    workdays.schedule.cache_clear()
+    workdays._published.cache_clear()
+    yield path
+    monkeypatch.delenv("NOTICES_CALENDAR")
+    workdays.schedule.cache_clear()
+    workdays._published.cache_clear()
+
+
+def test_a_schedule_file_replaces_the_provisional_year(schedule_file):
+    from notices import workdays
+
+    assert next_workday(D(2027, 2, 5)) == D(2027, 2, 12)  # the added days are rest days
+    assert next_workday(D(2027, 2, 13)) == D(2027, 2, 13)  # a Saturday worked in lieu
+    assert next_workday(D(2027, 1, 1)) == D(2027, 1, 1)  # not listed: an ordinary Friday
+    assert workdays.schedule(2027).source == "a test schedule for 2027" and not workdays.schedule(2027).provisional
+
+
+def test_an_unreadable_schedule_file_names_its_line(tmp_path):
+    from notices.workdays import CalendarError, read_schedule
+
+    path = tmp_path / "bad.tsv"
+    path.write_text("2027-02-05\trest\n2027-02-30\trest\n", encoding="utf-8")
+    with pytest.raises(CalendarError, match="line 2"):
+        read_schedule(path)
 
 
 # ---- deemed service, pickup, answer, evidence: corpus notices ---------------------------------
@@ -416,17 +470,30 @@ def test_hearing_whose_period_has_no_date():
     assert codes(record) == ["anchor_unknown"]  # a court sets the evidence period: no default
 
 
-# ---- years the holiday calendar does not cover --------------------------------------------------
+# ---- years with no published schedule, and years no calendar covers -----------------------------
 
-def test_year_outside_the_calendar_gives_a_problem_not_a_date():
-    record = derive(notice(ARB_001, D(2027, 3, 16), "hearing"))
-    assert record.deadlines == []
-    assert "calendar_unavailable" in codes(record)
-    assert "2027" in next(p.message for p in record.problems if p.code == "calendar_unavailable")
+def test_a_year_with_no_published_schedule_gives_provisional_dates():
+    # published Tue 2026-12-15: day 30 is Thu 2027-01-14, a working day on the statute's calendar
+    record = derive(notice(COURT_SERVICE + "自公告之日起经过30日即视为送达。", D(2026, 12, 15)))
+    (served,) = [d for d in record.deadlines if d.kind == "deemed_service"]
+    assert served.date == D(2027, 1, 14) and served.provisional
+    assert "provisional" in served.basis
+    message = next(p.message for p in record.problems if p.code == "calendar_provisional")
+    assert "2027" in message and "later" in message and "earlier" in message
+
+
+def test_a_period_counted_from_a_provisional_date_is_provisional():
+    record = derive(notice(ARB_001, D(2026, 12, 20), "hearing"))
+    assert record.deadlines and all(d.provisional for d in record.deadlines)
+
+
+def test_a_date_on_a_published_year_is_not_provisional():
+    record = derive(notice(COURT_SERVICE + "自公告之日起经过30日即视为送达。", D(2026, 3, 2)))
+    assert record.deadlines and not any(d.provisional for d in record.deadlines)
+    assert "calendar_provisional" not in codes(record)
 
 
 @pytest.mark.parametrize(("published", "problems"), [
-    (D(2026, 12, 20), ["calendar_unavailable"]),  # ends 2027-01-19
     (D(2003, 12, 1), ["calendar_unavailable", "period_differs_from_statute"]),  # 2003: 60 days by statute
     (D(9999, 12, 20), ["calendar_unavailable"]),  # a misread year: past the end of dates
 ])

@@ -33,6 +33,7 @@ def test_golden_page(page):
     expected = page.with_name(page.stem + ".expected.json")
     if os.environ.get("NOTICES_WRITE_GOLDEN") and not os.environ.get("CI"):
         expected.write_text(json.dumps(records(page), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        pytest.skip(f"wrote {expected.name}: review the diff before it is committed")  # never passes what it wrote
     assert expected.exists(), f"no golden file {expected.name}: review the records and write it"
     assert records(page) == json.loads(expected.read_text(encoding="utf-8"))
 

@@ -97,13 +97,16 @@ def deadline_label(kind: str) -> str:
 
 
 def deadline_text(deadline: Deadline) -> str:
-    """'视为送达 deemed_service 2026-04-24', with the time of a computed hearing and a mark
-    when a statutory default stood in for a period the notice does not state."""
+    """'视为送达 deemed_service 2026-04-24', with the time of a computed hearing, a mark when a
+    statutory default stood in for a period the notice does not state, and one when the year's
+    holiday schedule is not published yet."""
     text = f"{deadline_label(deadline.kind)} {deadline.kind} {deadline.date.isoformat()}"
     if deadline.time is not None:
         text += f" {deadline.time.strftime('%H:%M')}"
     if deadline.assumed:
         text += " (推定 assumed)"
+    if deadline.provisional:
+        text += " (暂定 provisional)"
     return text
 
 

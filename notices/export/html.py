@@ -159,7 +159,7 @@ def deadlines_table(notice: Notice) -> str:
     rows = "".join(
         f"<tr><td>{escape(deadline_label(d.kind))} {escape(d.kind)}</td><td class=\"when\">{d.date.isoformat()}"
         f"{' ' + d.time.strftime('%H:%M') if d.time else ''}</td><td>{escape(d.rule)}</td>"
-        f"<td>{escape(d.basis)}{' (推定 assumed)' if d.assumed else ''}</td></tr>"
+        f"<td>{escape(d.basis)}{' (推定 assumed)' if d.assumed else ''}{' (暂定 provisional)' if d.provisional else ''}</td></tr>"
         for d in notice.deadlines
     )
     return ('<h3 class="computed">计算日期(非原文) Computed dates, not printed</h3><table class="computed">'

@@ -31,6 +31,7 @@ CALENDAR_NAME = "公告开庭与计算期限 Notices: hearings and computed date
 HEARING_DURATION = dt.timedelta(hours=2)  # notices never print an end time; 2 h blocks a session
 ALARM_BEFORE = dt.timedelta(days=1)
 COMPUTED_MARK = "[计算]"
+PROVISIONAL_MARK = "[暂定]"  # a date counted on a year whose holiday schedule is not published
 LINE_OCTETS = 75  # RFC 5545 3.1, without the CRLF
 FOLD = re.compile(r"\r\n[ \t]")
 UNITS = re.compile(r"\\.|.", re.DOTALL)  # an escape pair or one character: never cut
@@ -121,7 +122,8 @@ def hearing_event(hearing: Hearing, fallback: dt.datetime) -> Event:
 def computed_event(entry: ComputedDate, fallback: dt.datetime) -> Event:
     deadline, notice = entry.deadline, entry.notice
     case_number = notice.case_numbers[0] if notice.case_numbers else None
-    summary = f"{COMPUTED_MARK} {deadline_label(deadline.kind)}: {parties_title(notice.respondents, case_number)}"
+    summary = f"{COMPUTED_MARK}{PROVISIONAL_MARK if deadline.provisional else ''} {deadline_label(deadline.kind)}: " \
+              f"{parties_title(notice.respondents, case_number)}"
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp(notice.publication_date, fallback))
@@ -141,6 +143,8 @@ def computed_event(entry: ComputedDate, fallback: dt.datetime) -> Event:
         ("计算日期 Computed date", "由规则推算, 非公告原文 computed by a rule, not printed in the notice"),
         ("类型 Kind", f"{deadline_label(deadline.kind)} {deadline.kind}"),
         ("推定 Assumed", "法定默认期间 statutory default period" if deadline.assumed else None),
+        ("暂定 Provisional", "节假日安排尚未公布, 日期可能变动 the year's holiday schedule is not published yet: the date may move"
+         if deadline.provisional else None),
         ("规则 Rule", deadline.rule),
         ("依据 Basis", deadline.basis),
         ("开庭时间原文 Hearing as written", notice.hearing_text),

@@ -60,6 +60,7 @@ COMPUTED_COLUMNS: list[Column[ComputedDate]] = [
     Column("time", "时间 Time", lambda c: c.deadline.time.strftime("%H:%M") if c.deadline.time else None),
     Column("kind", "类型 Kind", lambda c: f"{deadline_label(c.deadline.kind)} {c.deadline.kind}"),
     Column("assumed", "推定 Assumed", lambda c: "是 yes" if c.deadline.assumed else "否 no"),
+    Column("provisional", "暂定 Provisional", lambda c: "是 yes" if c.deadline.provisional else "否 no"),
     Column("respondents", "被申请人/被告 Respondents", lambda c: join_list(c.notice.respondents)),
     Column("case_numbers", "案号 Case numbers", lambda c: join_list(c.notice.case_numbers)),
     Column("rule", "规则 Rule", lambda c: c.deadline.rule),
