@@ -70,7 +70,8 @@ HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex
 # number or a party label does, with a date soon after.
 ITEM_START = regex.compile(
     rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\))\s*
-          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关)))
+          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关)
+             |[^。]{{0,24}}?检察院[^。]{{0,6}}?指控))   # 三、南京市鼓楼区人民检察院指控被告人…
        |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
        |(?:(?<=\n)(?=(?:{dates.DATE.pattern})\s*(?:[(（][^)）\n]{{1,6}}[)）])?\s*(?:{dates.TIME.pattern})))   # a line that opens with its day and time
        |(?:(?<=。)\s*(?=(?:本院|我院|本委|本庭)?(?:将)?定于|同日|当日|次日|翌日))""",
