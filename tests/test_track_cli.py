@@ -327,3 +327,23 @@ def test_seed_notices_hit_the_watch_list(seeds, capsys):
     assert code == 3
     assert f"NEW {WATCHED}: respondent {WATCHED}; 青黄劳人仲案字[2026]第2888号" in out
 
+
+
+RELATIVE_HEARING_PAGE = (
+    "公告\n张三：本院受理原告李四诉你买卖合同纠纷一案，现依法向你公告送达起诉状副本、应诉通知书、举证通知书及开庭传票。"
+    "自公告之日起经过三十日即视为送达。提出答辩状和举证的期限分别为公告期满后的十五日和三十日内，并定于举证期满后的第三日"
+    "上午9时（遇法定节假日顺延）在本院第八法庭开庭审理，逾期将依法缺席判决。\n北京市朝阳区人民法院\n2026年12月15日\n")
+
+
+def test_run_summary_lists_a_computed_hearing_marked_provisional(tmp_path, monkeypatch, capsys):
+    # published 2026-12-15: served 2027-01-14, evidence period ends Sat 2027-02-13, moved to
+    # Mon 2-15; the third day after is Thu 2027-02-18; 2027's schedule is not published
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "p.txt").write_text(RELATIVE_HEARING_PAGE, encoding="utf-8")
+    code, out, err = run(capsys, "run", "pages", "--today", "2026-12-20")
+    assert code == 0, err
+    assert "upcoming hearings (from 2026-12-20): 0" in out
+    assert "computed hearings (from 2026-12-20): 1\n  2027-02-18 09:00 [计算][暂定]  张三\n" in out
+    code, out, err = run(capsys, "run", "pages", "--today", "2027-02-19")
+    assert "computed hearings" not in out  # past: nothing to come

@@ -17,7 +17,7 @@ from pathlib import Path
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
 from notices.export.common import local_datetime_text
-from notices.model import CHINA_TZ, Case, Notice, moment_day, moment_key
+from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
 from notices.store import Store, StoreError
 from notices.watch import Hit, check_name, find_hits
 
@@ -185,6 +185,19 @@ def upcoming(cases: list[Case], today: dt.date) -> list[Case]:
     return in_range(cases, today, None)
 
 
+def computed_hearings(notices: list[Notice], today: dt.date) -> list[tuple[Deadline, Notice]]:
+    """Hearings computed from a notice's periods, today or later, soonest first."""
+    found = [(deadline, notice) for notice in notices if notice.hearing_datetime is None
+             for deadline in notice.deadlines if deadline.kind == "hearing" and deadline.date >= today]
+    return sorted(found, key=lambda pair: (pair[0].date, pair[0].time or dt.time(0), pair[1].id))
+
+
+def computed_hearing_text(deadline: Deadline) -> str:
+    """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is unpublished."""
+    when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
+    return when + " [计算]" + ("[暂定]" if deadline.provisional else "") + ("[推定]" if deadline.assumed else "")
+
+
 def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> list[Case]:
     def day(case: Case) -> dt.date:
         return moment_day(case.next_hearing)
@@ -206,6 +219,14 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
         print(f"  {local(case.next_hearing)}  {case_label(case)}  {'；'.join(case.respondents)}")
     if len(coming) > SHOWN_IN_SUMMARY:
         print(f"  … {len(coming) - SHOWN_IN_SUMMARY} more: notices hearings --from {today}")
+    computed = computed_hearings(notices, today)
+    if computed:  # a hearing the notice sets relative to its periods (举证期满后第3日): only computed
+        print(f"computed hearings (from {today}): {len(computed)}")
+        for deadline, notice in computed[:SHOWN_IN_SUMMARY]:
+            parts = [computed_hearing_text(deadline), *notice.case_numbers[:1], "；".join(notice.respondents)]
+            print("  " + "  ".join(part for part in parts if part))
+        if len(computed) > SHOWN_IN_SUMMARY:
+            print(f"  … {len(computed) - SHOWN_IN_SUMMARY} more in hearings.ics")
     print(f"watch-list hits: {len(new_hits)} new, {len(hits)} in all")
     by_id = {notice.id: notice for notice in notices}
     for hit in hits:
