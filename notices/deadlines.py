@@ -26,9 +26,13 @@ Choices where the law leaves a point open (each flagged in the deadline's basis)
   appeal): 60 days before 2022-01-01, 30 days from then (民事诉讼法 2021修正), and for a party
   without domicile in China 3 months until 2023-12-31, 60 days from 2024-01-01 (2023修正).
   A party counts as without domicile only when the notice says so (在中华人民共和国领域内没有住所).
+  A party the notice places in Hong Kong or Macau (法释〔2009〕2号 第9条, from 2009-03-16) or
+  Taiwan (法释〔2008〕4号 第3条第8项, from 2008-04-23), by its words (住所地香港…, 台湾地区) or a
+  name that starts with the place, is deemed served three months after publication.
 - Labour arbitration: the arbitration rules (劳动人事争议仲裁办案规则 2017 第19条/第20条, 2009
   第23条) refer period counting and service to civil procedure, so a notice that states no period
-  gets the Civil Procedure Law period in force; committees print that period in practice.
+  gets the Civil Procedure Law period in force; committees print that period in practice. A
+  committee that states another is not warned: the rules refer, they do not bind.
 - Appeal: 15 days for a judgment; 10 days for a ruling only when the notice speaks of appeal
   (most rulings cannot be appealed); none for second-instance, enforcement or criminal cases.
 - A final award (终局裁决): the employer may apply to set it aside within 30 days (第49条); a worker
@@ -107,6 +111,23 @@ ARBITRATION_RULES = (ArbitrationRules(dt.date(2017, 7, 1), "劳动人事争议�
                      ArbitrationRules(dt.date(2009, 1, 1), "劳动人事争议仲裁办案规则(2009)", 23, 23))
 LABOUR_ARBITRATION_LAW, LABOUR_ARBITRATION_SINCE = "劳动争议调解仲裁法(2007)", dt.date(2008, 5, 1)
 
+
+class CrossBorderService(NamedTuple):
+    """The Supreme People's Court's rules on service to a party domiciled in Hong Kong and Macau,
+    or in Taiwan: published notice is deemed served three months after it is published."""
+
+    since: dt.date
+    law: str
+    where: str
+
+
+CROSS_BORDER_SERVICE = {
+    "hk_macau": CrossBorderService(dt.date(2009, 3, 16), "最高人民法院关于涉港澳民商事案件司法文书送达问题若干规定"
+                                   "(法释〔2009〕2号) 第9条", "Hong Kong or Macau"),
+    "taiwan": CrossBorderService(dt.date(2008, 4, 23), "最高人民法院关于涉台民事诉讼文书送达的若干规定"
+                                 "(法释〔2008〕4号) 第3条第8项", "Taiwan"),
+}
+
 KINDS = (  # every kind derive() makes, in display order for deadlines on one date
     "deemed_service", "pickup_deadline", "answer_deadline", "evidence_deadline", "hearing",
     "last_day_to_sue", "last_day_to_set_aside", "last_day_to_appeal")
@@ -151,6 +172,7 @@ class Facts:
     published: dt.date
     court: bool
     foreign: bool
+    cross_border: str | None  # "hk_macau" or "taiwan": where the notice says the party is domiciled
     served_by_publication: bool
     award: bool
     judgment: bool
@@ -170,6 +192,7 @@ def facts_of(notice: Notice, text: str) -> Facts:
         published=notice.publication_date,
         court=court,
         foreign=has(FACTS, "facts/no_domicile_in_china", text),
+        cross_border=cross_border_of(notice, text),
         served_by_publication=has(FACTS, "facts/service_by_publication", text),
         award=has(DOCUMENTS, "document/award", served),
         judgment=has(DOCUMENTS, "document/judgment", served),
@@ -180,6 +203,19 @@ def facts_of(notice: Notice, text: str) -> Facts:
         case_kinds=frozenset(r.id.split("/")[1] for r in CASE_KINDS if r.search(compact(numbers))),
         mentions_appeal="上诉" in text,
     )
+
+
+def cross_border_of(notice: Notice, text: str) -> str | None:
+    """Hong Kong or Macau, or Taiwan, when the notice places the party served there: by its words
+    (住所地香港…, 澳门特别行政区居民, 台湾地区) or a party's name that starts with the place."""
+    for region in ("hk_macau", "taiwan"):
+        if has(FACTS, f"facts/domicile_{region}", text) or any(
+                name.startswith(REGION_NAMES[region]) for name in notice.respondents):
+            return region
+    return None
+
+
+REGION_NAMES = {"hk_macau": ("香港", "澳门"), "taiwan": ("台湾",)}
 
 
 # ---- statutes --------------------------------------------------------------------------------
@@ -203,6 +239,10 @@ def statute_for(kind: str, facts: Facts, start: dt.date) -> Statute | None:
     """The statutory period for kind starting on start, or None where none applies."""
     cpl = in_force(CIVIL_PROCEDURE, start)
     labour = start >= LABOUR_ARBITRATION_SINCE
+    cross_border = CROSS_BORDER_SERVICE.get(facts.cross_border or "")
+    if kind == "deemed_service" and facts.court and cross_border and start >= cross_border.since:
+        return Statute(3, "month", cross_border.law,
+                       f"a party domiciled in {cross_border.where}, as the notice says: three months")
     if kind == "deemed_service" and cpl:
         if facts.court:
             article, (number, unit) = ((cpl.foreign_service, cpl.foreign_service_period) if facts.foreign
@@ -312,7 +352,12 @@ def from_notice_or_statute(kind: str, facts: Facts, stated: StatedPeriod | None,
         rule = statute.rule if statute else counting_rule(facts, start_day)
         made, problems = count(kind, start, anchor, stated.number, stated.unit, rule,
                                f"stated in the notice ({stated.words})", False)
-        if statute and (statute.number, statute.unit) != (stated.number, stated.unit):
+        differs = statute and (statute.number, statute.unit) != (stated.number, stated.unit)
+        if differs and not facts.court and made is not None:  # the arbitration rules only refer to civil procedure
+            made = made.model_copy(update={"basis": made.basis + f"; {statute.rule} gives "
+                                           f"{span_words(statute.number, statute.unit)}, which a committee may "
+                                           "follow or not: the notice's period is used"})
+        elif differs:
             problems.append(problem(
                 "period_differs_from_statute",
                 f"{kind}: the notice states {span_words(stated.number, stated.unit)}, {statute.rule} gives "

@@ -343,6 +343,15 @@ def test_stated_period_that_differs_from_the_statute():
     assert "60 days" in differs.message and "30 days" in differs.message
 
 
+def test_a_committee_stating_another_period_is_not_warned():
+    # the arbitration rules refer service to civil procedure without binding the committee
+    text = ARB_SERVICE + "自公告之日起经过60日即视为送达。"
+    record = derive(notice(text, D(2026, 3, 2)))
+    served = by_kind(record, "deemed_service")
+    assert served.date == D(2026, 5, 6) and "period_differs_from_statute" not in codes(record)
+    assert "may follow or not" in served.basis
+
+
 def test_pickup_ending_in_national_day_2025():
     text = ("某某有限公司:本委受理的王五与你单位劳动报酬争议一案已审理终结。现依法向你单位公告送达仲裁裁决书,"
             "请自本公告发布之日起30日内到本委领取仲裁裁决书,逾期不领取,即视为送达。")
@@ -520,12 +529,34 @@ def test_deadlines_are_in_date_order_and_name_an_article():
     assert set(record.record()["deadlines"][0]) >= {"kind", "date", "rule", "basis", "computed"}
 
 
-@pytest.mark.xfail(strict=True, reason="service to a party in Hong Kong, Macau or Taiwan follows separate rules "
-                                       "(three months); only an explicit 领域内没有住所 is read as a foreign party")
-def test_hong_kong_party_gets_the_cross_border_period():
-    text = "香港某某有限公司:本院受理原告李四诉你公司买卖合同纠纷一案,现依法向你公司公告送达起诉状副本。"
+@pytest.mark.parametrize(("text", "published", "served", "rule"), [
+    # 3 months from Mon 2026-03-02: Tue 2026-06-02
+    ("香港某某有限公司:本院受理原告李四诉你公司买卖合同纠纷一案,现依法向你公司公告送达起诉状副本。",
+     D(2026, 3, 2), D(2026, 6, 2), "法释〔2009〕2号"),
+    # 3 months from Wed 2026-04-15: Wed 2026-07-15
+    ("陈某(澳门居民):本院受理原告李四诉你民间借贷纠纷一案,现依法向你公告送达起诉状副本。",
+     D(2026, 4, 15), D(2026, 7, 15), "法释〔2009〕2号"),
+    # 3 months from Fri 2026-07-03: Sat 2026-10-03, inside 国庆 (10-1 to 10-7): Thu 2026-10-08
+    ("林某某:本院受理原告李四诉你(住所地台湾省台北市)买卖合同纠纷一案,现依法向你公告送达起诉状副本。",
+     D(2026, 7, 3), D(2026, 10, 8), "法释〔2008〕4号"),
+])
+def test_hong_kong_macau_and_taiwan_parties_get_three_months(text, published, served, rule):
+    record = derive(notice(text, published, respondents=[text.split(":")[0]]))
+    deadline = by_kind(record, "deemed_service")
+    assert deadline.date == served and rule in deadline.rule and deadline.assumed
+
+
+def test_a_stated_period_wins_over_the_cross_border_default():
+    text = "香港某某有限公司:本院受理原告李四诉你公司买卖合同纠纷一案,现依法向你公司公告送达起诉状副本。自公告之日起经过三个月即视为送达。"
+    record = derive(notice(text, D(2026, 3, 2), respondents=["香港某某有限公司"]))
+    assert by_kind(record, "deemed_service").date == D(2026, 6, 2) and not by_kind(record, "deemed_service").assumed
+    assert "period_differs_from_statute" not in codes(record)
+
+
+def test_a_road_named_for_hong_kong_is_no_cross_border_party():
+    text = "王某:本院受理原告李四诉你(住所地青岛市香港中路8号)买卖合同纠纷一案,现依法向你公告送达起诉状副本。"
     record = derive(notice(text, D(2026, 3, 2)))
-    assert by_kind(record, "deemed_service").date == D(2026, 6, 2)
+    assert "法释" not in by_kind(record, "deemed_service").rule
 
 
 PHRASES = ["自公告之日起经过30日即视为送达。", "公告期为三个月,期满视为送达。", "公告期满后十日内提交答辩书。",
