@@ -377,7 +377,7 @@ def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date 
     when = when_rule.match(text, at, b) if anchored else when_rule.search(text, at, min(b, at + ITEM_LEAD))
     carried = when is not None and (when.group("same_day") or when.group("next_day"))
     # an item that does not open with its day needs a time to show the date is its hearing's
-    stray_date = not anchored and not when.group("time") and text[at:when.start()].strip() if when else False
+    stray_date = bool(when and not anchored and not when.group("time") and text[at:when.start()].strip())
     if when is None or (carried and previous is None) or stray_date:
         if context.heading is not None and _under_heading(draft, text, at, b, publication, context):
             return True

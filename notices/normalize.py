@@ -80,8 +80,8 @@ def simplify_if_traditional(text: str, sample: int = 300) -> str:
 
 
 CELL_GAP = 4  # blanks between two cells of a letter-spaced table row (a word gap is two or three)
-MIN_COLUMN, MAX_COLUMN = 8, 40
-FRAME_MAX = 80  # a frame line (title, issuer, case number, date) is shorter  # widths (characters) of the hard-wrapped columns OCR and e-paper text give
+MIN_COLUMN, MAX_COLUMN = 8, 40  # widths (characters) of the hard-wrapped columns OCR and e-paper text give
+FRAME_MAX = 80  # a frame line (title, issuer, case number, date) is shorter
 NEIGHBOURS = 3  # how many lines apart two lines of one width still show one column
 INDENT = 2  # a paragraph's first line is indented by up to two characters
 DATE_LINE = (r"(?:[\d〇○一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"

@@ -191,8 +191,8 @@ def split_notices(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]
         close(_unsigned_end(text, current.get("last", current["start"])))
     unclaimed = _unclaimed(text, blocks)
     if unclaimed:
-        order = sorted(range(len(blocks) + len(unclaimed)), key=lambda k: (blocks + unclaimed)[k])
-        blocks, kinds = [(blocks + unclaimed)[k] for k in order], [(kinds + ["unclaimed"] * len(unclaimed))[k] for k in order]
+        merged = sorted(zip(blocks + unclaimed, kinds + ["unclaimed"] * len(unclaimed)))
+        blocks, kinds = [block for block, _ in merged], [kind for _, kind in merged]
     return _signed_runs(text, blocks, kinds)
 
 
