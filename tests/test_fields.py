@@ -75,6 +75,10 @@ NOTICES = {
         "上午9时在本院第五法庭开庭审理。\n南京市鼓楼区人民法院\n2026年4月1日",
         dict(respondents=["王大力"], claimants=["南京银行股份有限公司"], dispute_type="金融借款合同纠纷",
              hearing_datetime=at(2026, 7, 1, 9, 0))),
+    "a special procedure's cause opens with 申请": (
+        "黄某：本院受理申请人福建海峡融资担保有限公司与被申请人黄某、厦门闽茶商贸有限公司申请实现担保物权一案，因你下落不明，"
+        "现依法向你公告送达申请书副本。自公告之日起经过三十日即视为送达。\n福建省厦门市思明区人民法院\n2026年4月1日",
+        dict(claimants=["福建海峡融资担保有限公司"], respondents=["黄某", "厦门闽茶商贸有限公司"], dispute_type="申请实现担保物权")),
 }
 
 

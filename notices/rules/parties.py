@@ -195,6 +195,9 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
     tokens = [m for m in tokens if m.start() >= a]
     last = tokens[-1].end() if tokens else a
     cause = _cause(text, last, b)
+    if tokens and cause_start(text, tokens[-1].start(), b) == tokens[-1].start():
+        # …与被申请人乙申请实现担保物权: the 申请 is the cause's own first word, not a joining one
+        cause, tokens = (tokens[-1].start(), _cause_span(text, tokens[-1].start(), b)), tokens[:-1]
     if tokens and len(tokens) > 1:  # a role word inside the cause (股东损害公司债权人利益责任纠纷) is no role
         whole = cause_start(text, tokens[0].end(), b)
         if whole is not None and whole < tokens[-1].start() and (cause is None or whole < cause[0]):
