@@ -35,7 +35,10 @@ def in_column_order(text: str) -> Reordered:
     out: list[str] = []
     runs = done = 0
     for start, end in _marked_runs(text):
-        if text.count("\n", start, end) + 1 >= MIN_LINES and (columns := _columns(text[start:end].split("\n"))):
+        if text.count("\n", start, end) + 1 < MIN_LINES:
+            continue  # too short to tell (counted before the run is split: most runs are)
+        columns = _columns(text[start:end].split("\n"))
+        if columns:
             out += [text[done:start], "\n".join(columns[0] + [""] + columns[1])]
             done = end
             runs += 1
@@ -62,8 +65,8 @@ def _columns(run: list[str]) -> tuple[list[str], list[str]] | None:
     Where the alternation ends is where the joins say: to the line after next before it, to the
     next line after it."""
     n = len(run)
-    if n < MIN_LINES or sum("\t" in line or "|" in line for line in run) * 2 > n:
-        return None  # too short to tell, or a table: its wrapped rows repeat, and OCR prints no tabs
+    if sum("\t" in line or "|" in line for line in run) * 2 > n:
+        return None  # a table: its wrapped rows repeat, and OCR prints no tabs
     lines = [line.strip() for line in run]
     if not _one_width(lines):
         return None

@@ -57,6 +57,7 @@ from typing import NamedTuple
 import regex
 
 from notices import workdays
+from notices.workdays import next_workday
 from notices.model import Deadline, Notice, Problem
 from notices.rules.parts import ORG_SUFFIX
 from notices.rules.periods import (CASE_KINDS, DOCUMENTS, FACTS, RelativeHearing, StatedPeriod, compact,
@@ -156,7 +157,6 @@ def add_period(start: dt.date, number: int, unit: str) -> dt.date:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-next_workday = workdays.next_workday
 
 
 def nth_workday_after(day: dt.date, n: int) -> dt.date:

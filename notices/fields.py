@@ -137,13 +137,13 @@ def _fullest_printing(text: str, a: int, b: int, span: Span) -> Span:
     """The issuer as printed in full: a signature 长春市朝阳区人民法院 under a title that names
     吉林省长春市朝阳区人民法院 is the same body, printed with its province."""
     name = text[span[0]:span[1]]
-    for start in (a, 0):  # the block, else the page around it
-        at = text.find(name, start, b if start == a else len(text))
+    for lo, hi in ((a, b), (0, len(text))):  # the block, else the page around it
+        at = text.find(name, lo, hi)
         while at >= 0:
             province = PROVINCE_BEFORE.search(text, max(0, at - 8), at)
             if province and province.end() == at:
                 return province.start(), at + len(name)
-            at = text.find(name, at + 1, b if start == a else len(text))
+            at = text.find(name, at + 1, hi)
     return span
 
 

@@ -17,6 +17,7 @@ worked in lieu. A year's schedule comes from, in order:
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ def schedule(year: int) -> Schedule:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(f"no holiday calendar for the year {year}")
     if _in_chinese_calendar(year):
-        days = [dt.date(year, 1, 1) + dt.timedelta(days=n) for n in range(366 if _leap(year) else 365)]
+        days = [dt.date(year, 1, 1) + dt.timedelta(days=n) for n in range(366 if calendar.isleap(year) else 365)]
         rest = frozenset(d for d in days if d.weekday() < 5 and not chinese_calendar.is_workday(d))
         work = frozenset(d for d in days if d.weekday() >= 5 and chinese_calendar.is_workday(d))
         return Schedule(year, f"chinese_calendar {_version()}", rest, work)
@@ -97,20 +98,15 @@ def schedule(year: int) -> Schedule:
 def statutory_holidays(year: int) -> frozenset[dt.date]:
     """The statutory holidays of a year, without the days a schedule adds or moves."""
     spring = _solar(Lunar.fromYmd(year, 1, 1).getSolar())
-    days = {dt.date(year, 1, 1), *(spring + dt.timedelta(days=n) for n in range(-1, 3)),
-            _solar(Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]),
-            dt.date(year, 5, 1), dt.date(year, 5, 2),
-            _solar(Lunar.fromYmd(year, 5, 5).getSolar()), _solar(Lunar.fromYmd(year, 8, 15).getSolar()),
-            dt.date(year, 10, 1), dt.date(year, 10, 2), dt.date(year, 10, 3)}
-    return frozenset(day for day in days if day.year == year)  # 除夕 of a 春节 on 1月1日 is the year before's
+    return frozenset({dt.date(year, 1, 1), *(spring + dt.timedelta(days=n) for n in range(-1, 3)),  # 除夕 to 初三
+                      _solar(Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]),
+                      dt.date(year, 5, 1), dt.date(year, 5, 2),
+                      _solar(Lunar.fromYmd(year, 5, 5).getSolar()), _solar(Lunar.fromYmd(year, 8, 15).getSolar()),
+                      dt.date(year, 10, 1), dt.date(year, 10, 2), dt.date(year, 10, 3)})
 
 
 def _solar(solar: Solar) -> dt.date:
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _in_chinese_calendar(year: int) -> bool:

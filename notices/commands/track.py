@@ -16,7 +16,7 @@ from pathlib import Path
 
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
-from notices.export.common import local_datetime_text
+from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
 from notices.store import Store, StoreError
 from notices.watch import Hit, check_name, find_hits
@@ -195,7 +195,8 @@ def computed_hearings(notices: list[Notice], today: dt.date) -> list[tuple[Deadl
 def computed_hearing_text(deadline: Deadline) -> str:
     """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is unpublished."""
     when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
-    return when + " [计算]" + ("[暂定]" if deadline.provisional else "") + ("[推定]" if deadline.assumed else "")
+    return (f"{when} {COMPUTED_MARK}" + (PROVISIONAL_MARK if deadline.provisional else "")
+            + (ASSUMED_MARK if deadline.assumed else ""))
 
 
 def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> list[Case]:

@@ -96,6 +96,11 @@ def deadline_label(kind: str) -> str:
     return DEADLINE_LABELS.get(kind, kind)
 
 
+COMPUTED_MARK = "[计算]"
+PROVISIONAL_MARK = "[暂定]"  # a date counted on a year whose holiday schedule is not published
+ASSUMED_MARK = "[推定]"  # a statutory default stood in for a period the notice does not state
+
+
 def deadline_text(deadline: Deadline) -> str:
     """'视为送达 deemed_service 2026-04-24', with the time of a computed hearing, a mark when a
     statutory default stood in for a period the notice does not state, and one when the year's

@@ -17,6 +17,8 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from notices.model import CHINA_TZ, Case, Notice
 
 from .common import (
+    COMPUTED_MARK,
+    PROVISIONAL_MARK,
     data_timestamp,
     deadline_label,
     iso_date,
@@ -30,8 +32,6 @@ TZID = "Asia/Shanghai"
 CALENDAR_NAME = "公告开庭与计算期限 Notices: hearings and computed dates"
 HEARING_DURATION = dt.timedelta(hours=2)  # notices never print an end time; 2 h blocks a session
 ALARM_BEFORE = dt.timedelta(days=1)
-COMPUTED_MARK = "[计算]"
-PROVISIONAL_MARK = "[暂定]"  # a date counted on a year whose holiday schedule is not published
 LINE_OCTETS = 75  # RFC 5545 3.1, without the CRLF
 FOLD = re.compile(r"\r\n[ \t]")
 UNITS = re.compile(r"\\.|.", re.DOTALL)  # an escape pair or one character: never cut
@@ -122,8 +122,8 @@ def hearing_event(hearing: Hearing, fallback: dt.datetime) -> Event:
 def computed_event(entry: ComputedDate, fallback: dt.datetime) -> Event:
     deadline, notice = entry.deadline, entry.notice
     case_number = notice.case_numbers[0] if notice.case_numbers else None
-    summary = f"{COMPUTED_MARK}{PROVISIONAL_MARK if deadline.provisional else ''} {deadline_label(deadline.kind)}: " \
-              f"{parties_title(notice.respondents, case_number)}"
+    marks = COMPUTED_MARK + (PROVISIONAL_MARK if deadline.provisional else "")
+    summary = f"{marks} {deadline_label(deadline.kind)}: {parties_title(notice.respondents, case_number)}"
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp(notice.publication_date, fallback))
