@@ -8,7 +8,7 @@ from pathlib import Path
 from notices.extract import extract_block
 from notices.cases import case_key
 from notices.model import Notice, Problem, moment_day
-from notices.read import Page, UnreadablePage, page_files, page_from_bytes
+from notices.read import Page, UnreadablePage, page_files, page_from_bytes, read_bytes
 from notices.segment import segment
 
 
@@ -80,9 +80,9 @@ def _fullness(notice: Notice) -> tuple:
 def extract_page(path: str | Path) -> PageResult:
     """Every notice of one page file; an unreadable file gives a result with its error."""
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return PageResult(str(path), error=error.strerror or str(error))
+        data = read_bytes(path)
+    except UnreadablePage as error:
+        return PageResult(str(path), error=str(error))
     return extract_bytes(data, str(path))
 
 
@@ -97,7 +97,11 @@ def extract_bytes(data: bytes, path: str) -> PageResult:
     except Exception as error:  # a bug met on this page must not stop the batch: report it, go on
         return PageResult(page.path, page_date=page.page_date,
                           error=f"extraction failed ({type(error).__name__}: {error}); please report this page")
-    return PageResult(page.path, notices, page.page_date, notes=page.notes)
+    if page.doubt and not notices:  # perhaps a notice page read wrong: not to be taken as read and clean
+        return PageResult(page.path, page_date=page.page_date,
+                          error=f"{page.doubt}; no notice found in it: check the file's encoding")
+    notes = (page.doubt,) if page.doubt else ()
+    return PageResult(page.path, notices, page.page_date, notes=notes + page.notes)
 
 
 def iter_page_files(paths: list[str]) -> list[str]:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import html.parser
 import io
 import os
-from dataclasses import dataclass, field
+import stat
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
@@ -30,60 +32,112 @@ class Page:
     path: str
     page_date: dt.date | None = None
     notes: tuple[str, ...] = ()  # what the user should know of the reading: PDF pages not read
+    doubt: str | None = None  # why the decoding may be wrong: the pipeline reports it
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: a BOM wins, then UTF-8, then GB18030 (a superset of GBK and GB2312) or
-    Big5-HKSCS, whichever reads as common Chinese."""
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    doubt: str | None = None
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes to text: a BOM wins, then UTF-8, then UTF-16 told by its NUL bytes, then GB18030 (a
+    superset of GBK and GB2312) or Big5-HKSCS, whichever reads as common Chinese, then UTF-8 with
+    a few broken bytes. A reading that may be wrong says why (`doubt`): never a silent guess."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                        (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as error:
                 raise UnreadablePage(f"starts with a {codec} byte-order mark but is not {codec}: {error}") from None
-    if b"\x00" in data[:4096]:
-        utf16 = utf16_without_bom(data)
-        if utf16 is None:
-            raise UnreadablePage("binary file (NUL bytes), not a text page")
-        return utf16
+            return Decoded(text, text_doubt(text, codec))
     text = as_text(data, "utf-8")
     if text is not None:
-        return text
+        return Decoded(text, text_doubt(text, "UTF-8"))
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        codec, text = utf16
+        return Decoded(text, text_doubt(text, codec) or f"read as {codec} without a byte-order mark, "
+                                                         "from where its NUL bytes fall")
     readings = [(codec, text) for codec in ("gb18030", "big5hkscs") if (text := as_text(data, codec)) is not None]
     if readings:  # GB18030 decodes Big5 bytes too, into rare characters: the reading in common ones wins
-        return max(readings, key=lambda reading: common_share(reading[1]))[1]
+        codec, text = max(readings, key=lambda reading: common_share(reading[1], at_least=1) or 0.0)
+        return Decoded(text, text_doubt(text, codec.upper()))
     damaged = data.decode("utf-8", errors="replace")
-    if damaged.count("\ufffd") <= max(1, len(data) // 1000) and looks_like_text(damaged):
-        return damaged  # UTF-8 with a few broken bytes (a cut transfer): read the rest, marked by U+FFFD
+    broken = damaged.count("\ufffd")
+    if broken <= max(1, len(data) // 1000) and looks_like_text(damaged):
+        # UTF-8 with a few broken bytes (a cut transfer): read the rest, marked by U+FFFD
+        return Decoded(damaged, f"read as UTF-8 with {broken} broken byte sequence{'s' if broken > 1 else ''} "
+                                "(shown as U+FFFD)")
+    if b"\x00" in data[:4096]:
+        raise UnreadablePage("binary file (NUL bytes), not a text page")
     raise UnreadablePage("not text in UTF-8, UTF-16, GB18030 or Big5")
 
 
-def common_share(text: str, sample: int = 4000) -> float:
-    """The share of Chinese characters that are among the 3,755 most common (GB 2312 level 1),
+PRIVATE_USE = regex.compile(r"[\ue000-\uf8ff]")
+RARE_SHARE = 0.8  # real notices score 0.95 and more, a wrong decoding 0.45 and less
+HAN_TO_JUDGE = 20  # fewer Chinese characters than this say nothing of the encoding
+
+
+def text_doubt(text: str, codec: str) -> str | None:
+    """Why text read as codec may be wrong: control characters (a NUL in a text file), private-use
+    or replacement characters, or mostly rare characters (mojibake), else None."""
+    sample = text[:20000]
+    doubts = [f"{what}: {count}" for what, pattern in (("control characters (NUL and the like)", CONTROL),
+                                                     ("private-use characters", PRIVATE_USE),
+                                                     ("replacement characters (U+FFFD)", REPLACEMENT))
+              if (count := len(pattern.findall(sample)))]
+    share = common_share(text)
+    if share is not None and share < RARE_SHARE:
+        doubts.append(f"mostly rare characters ({share:.0%} common ones): perhaps mojibake")
+    return f"read as {codec}, but it holds " + "; ".join(doubts) if doubts else None
+
+
+HAN = regex.compile(r"[\u4e00-\u9fff]")
+REPLACEMENT = regex.compile("\ufffd")
+
+
+@functools.cache
+def level_one() -> frozenset[str]:
+    """The 3,755 most common characters (GB 2312 level 1, rows 0xB0-0xD7)."""
+    found = set()
+    for row in range(0xB0, 0xD8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                found.add(bytes((row, cell)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(found)
+
+
+def common_share(text: str, sample: int = 2000, at_least: int = HAN_TO_JUDGE) -> float | None:
+    """The share of Chinese characters that are among the most common (GB 2312 level 1),
     traditional ones counted by their simplified form: real text scores high, a wrong decoding's
-    characters are rare ones."""
-    from notices.normalize import to_simplified
+    characters are rare ones. None when the sample has fewer Chinese characters than at_least."""
+    han = HAN.findall(text[:sample])
+    if not han or len(han) < at_least:
+        return None
+    common = level_one()
+    rare = [ch for ch in han if ch not in common]
+    if rare:
+        from notices.normalize import to_simplified
 
-    han = [ch for ch in to_simplified(text[:sample]) if "\u4e00" <= ch <= "\u9fff"]
-    return sum(_level_one(ch) for ch in han) / len(han) if han else 0.0
-
-
-def _level_one(ch: str) -> bool:
-    try:
-        first = ch.encode("gb2312")[0]
-    except UnicodeEncodeError:
-        return False
-    return 0xB0 <= first <= 0xD7
+        rare = [ch for ch in to_simplified("".join(rare)) if ch not in common]
+    return 1 - len(rare) / len(han)
 
 
-def utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a byte-order mark: NUL in every other byte (ASCII) or none at all."""
+def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(codec, text) of UTF-16 without a byte-order mark: its ASCII characters put NUL bytes
+    on one side of each pair far more often than its Chinese ones (一 is 4E00) on the other."""
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    for codec, nuls in (("utf-16-le", odd), ("utf-16-be", even)):
-        text = as_text(data, codec) if nuls and min(even, odd) == 0 else None
+    pairs = len(data) // 2
+    for codec, nuls, others in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
+        # line breaks and digits alone are more than 1 in 100 characters; a stray NUL is not UTF-16
+        text = as_text(data, codec) if nuls > 4 * others and nuls * 100 >= pairs else None
         if text is not None:
-            return text
+            return codec, text
     return None
 
 
@@ -291,11 +345,12 @@ def page_from_bytes(data: bytes, path: str) -> Page:
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
         text, notes = pdf_text(data)
         return Page(text, path, path_date(path), notes)
-    text = decode(data)
+    decoded = decode(data)
+    text = decoded.text
     if suffix in (".html", ".htm") or regex.match(r"\s*<(?:!doctype html|html)", text[:200], regex.IGNORECASE):
         text = html_text(text)
-        return Page(text, path, front_matter_date(text) or path_date(path))
-    return text_page(text, path)
+        return Page(text, path, front_matter_date(text) or path_date(path), doubt=decoded.doubt)
+    return replace(text_page(text, path), doubt=decoded.doubt)
 
 
 def text_page(text: str, path: str) -> Page:
@@ -308,23 +363,60 @@ def text_page(text: str, path: str) -> Page:
 
 def read_page(path: str | Path) -> Page:
     """Read one page file; UnreadablePage says why it cannot be."""
+    return page_from_bytes(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file. A FIFO or a device (/dev/zero) would block or never end, a
+    folder that cannot be listed holds pages nobody read: each is UnreadablePage, saying why."""
     try:
-        data = Path(path).read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens without a writer
     except OSError as error:
-        raise UnreadablePage(error.strerror or str(error)) from None
-    return page_from_bytes(data, str(path))
+        raise UnreadablePage(_folder_error(path) or error.strerror or str(error)) from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise UnreadablePage(_folder_error(path) or "a folder, not a page file")
+        raise UnreadablePage(f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')}): not read")
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read()
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket"}
+
+
+def _folder_error(path: str | Path) -> str | None:
+    """Why a folder cannot be listed, or None (not a folder, or it can be)."""
+    if not os.path.isdir(path):
+        return None
+    try:
+        os.listdir(path)
+    except OSError as error:
+        return f"folder cannot be read ({error.strerror or error}): its pages are not read"
+    return None
 
 
 def page_files(paths: list[str]) -> list[str]:
     """Expand directories into their page files (sorted, hidden files skipped); a file stays as
-    given, so records name a page the way the user wrote it."""
+    given, so records name a page the way the user wrote it. A folder that cannot be listed stays
+    in the list, so that reading it reports it like an unreadable file."""
     found: list[str] = []
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(os.path.join(name, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        if os.path.isdir(name):
+            found.extend(_folder_pages(name))
         else:
             found.append(name)
     return found
+
+
+def _folder_pages(folder: str) -> list[str]:
+    pages: list[Path] = []
+    unlisted: list[str] = []
+    for parent, folders, files in os.walk(folder, onerror=lambda error: unlisted.append(error.filename)):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        pages.extend(Path(parent, name) for name in files if not name.startswith(".")
+                     and Path(name).suffix.lower() in PAGE_SUFFIXES and os.path.isfile(os.path.join(parent, name)))
+    root = Path(folder)
+    return [os.path.join(folder, page.relative_to(root).as_posix()) for page in sorted(pages)] + unlisted

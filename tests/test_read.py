@@ -6,13 +6,14 @@ it matters, the read page is also run through the pipeline to show the decoding 
 from __future__ import annotations
 
 import codecs
+import os
 import datetime as dt
 import random
 from pathlib import Path
 
 import pytest
 
-from notices.pipeline import extract_page, extract_text
+from notices.pipeline import extract_bytes, extract_page, extract_text
 from notices.read import Page, UnreadablePage, page_files, page_from_bytes, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -429,3 +430,117 @@ def test_a_big5_page_is_read_as_big5_not_as_gb18030(codec):
 def test_a_gb18030_page_stays_gb18030():
     text = "公告\n本院受理原告王强诉被告青岛佳豪塑钢门窗有限公司买卖合同纠纷一案。\n"
     assert page_from_bytes(text.encode("gb18030"), "page.txt").text == text
+
+
+# -- doubtful decodings: read by the likeliest encoding and reported, or refused ----------------
+
+def seed_bytes() -> bytes:
+    return SEED_PAGE.read_bytes()
+
+
+def mojibake(text: str) -> bytes:
+    """UTF-8 bytes read as GBK and saved again as UTF-8: what a page that went through a wrong
+    decoding upstream looks like."""
+    return text.encode("utf-8").decode("gbk", errors="replace").encode("utf-8")
+
+
+@pytest.mark.parametrize("damage, says", [
+    (lambda data: b"\x00" + data, "control characters"),
+    (lambda data: data[:4000] + b"\x00" + data[4000:], "broken byte sequence"),  # inside a character
+    (lambda data: (lambda text: (text[:2000] + "\x00" + text[2000:]).encode())(data.decode()), "control characters"),
+    (lambda data: data.decode().encode("utf-16-le"), "UTF-16-LE without a byte-order mark"),
+    (lambda data: data.decode().encode("utf-16-be"), "UTF-16-BE without a byte-order mark"),
+    (lambda data: data[:3001] + data[3003:], "broken byte sequence"),
+    (lambda data: "\ue015".encode() + data, "private-use characters"),
+])
+def test_a_doubtful_decoding_is_read_and_reported(damage, says):
+    clean = extract_bytes(seed_bytes(), "page.txt")
+    result = extract_bytes(damage(seed_bytes()), "page.txt")
+    assert result.error is None
+    assert len(result.notices) == len(clean.notices) == 6
+    assert [n.respondents for n in result.notices] == [n.respondents for n in clean.notices]
+    assert any(says in note for note in result.notes), result.notes
+
+
+def test_a_clean_page_has_no_doubt():
+    for data in (seed_bytes(), seed_bytes().decode().encode("gb18030"), codecs.BOM_UTF16_LE + seed_bytes().decode().encode("utf-16-le")):
+        assert page_from_bytes(data, "page.txt").doubt is None
+
+
+@needs_corpus
+def test_no_corpus_page_is_doubted():
+    doubted = [path.name for path in sorted(CORPUS.glob("*.txt")) if read_page(path).doubt]
+    assert doubted == []
+
+
+def test_mojibake_is_doubted():
+    page = page_from_bytes(mojibake(SEED_PAGE.read_text(encoding="utf-8")), "page.txt")
+    assert "mojibake" in page.doubt
+
+
+def test_a_doubtful_page_with_no_notice_is_an_error_not_a_clean_page():
+    """0 notices from a page that may be read wrong is no evidence that the page is clean."""
+    for data in (mojibake(SEED_PAGE.read_text(encoding="utf-8")), b"\x00" + "本报讯 今日天气晴。".encode() * 40):
+        result = extract_bytes(data, "page.txt")
+        assert result.notices == [] and "check the file's encoding" in result.error
+
+
+def test_run_does_not_store_a_doubtful_page_with_no_notice(tmp_path, monkeypatch, capsys):
+    from notices.cli import main
+    from notices.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "pages/bad.txt", mojibake(SEED_PAGE.read_text(encoding="utf-8")))
+    write(tmp_path, "pages/good.txt", seed_bytes())
+    assert main(["run", "pages", "--today", "2026-04-01"]) == 1
+    out, err = capsys.readouterr()
+    assert "bad.txt" in err and "mojibake" in err
+    assert "1 failed" in out
+    with Store.open(tmp_path / "exports" / "notices.db") as store:
+        assert store.counts()["pages"] == 1  # the next run reads bad.txt again
+
+
+# -- only regular files are read ---------------------------------------------------------------
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UnreadablePage, match="not a regular file .a FIFO."):
+        read_page(fifo)  # without the check this blocks for ever: no writer ever comes
+    assert "FIFO" in extract_page(fifo).error
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_not_read_until_memory_runs_out(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    with pytest.raises(UnreadablePage, match="character device"):
+        read_page(device)
+
+
+def test_a_fifo_inside_a_folder_is_not_a_page(tmp_path):
+    write(tmp_path, "pages/a.txt", b"x")
+    os.mkfifo(tmp_path / "pages" / "b.txt")
+    assert page_files([str(tmp_path / "pages")]) == [str(tmp_path / "pages" / "a.txt")]
+
+
+def test_an_unreadable_folder_is_reported_like_an_unreadable_file(tmp_path, monkeypatch):
+    write(tmp_path, "pages/a.txt", seed_bytes())
+    write(tmp_path, "pages/locked/b.txt", seed_bytes())
+    locked = str(tmp_path / "pages" / "locked")
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def refuse(real):
+        def call(path="."):
+            if os.fspath(path) == locked:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real(path)
+        return call
+
+    # as a user without the right to list it (root may list every folder, so it is simulated)
+    monkeypatch.setattr(os, "scandir", refuse(real_scandir))
+    monkeypatch.setattr(os, "listdir", refuse(real_listdir))
+    files = page_files([str(tmp_path / "pages")])
+    assert files == [str(tmp_path / "pages" / "a.txt"), locked]
+    result = extract_page(locked)
+    assert result.error == "folder cannot be read (Permission denied): its pages are not read"

@@ -152,11 +152,12 @@ def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> R
 def store_page(store: Store, path: str, read_at: str, reread: bool, summary: RunSummary) -> str | None:
     """Store one page and count it; returns why it could not be read, or None."""
     from notices.pipeline import extract_bytes
+    from notices.read import UnreadablePage, read_bytes
 
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return error.strerror or str(error)
+        data = read_bytes(path)
+    except UnreadablePage as error:
+        return str(error)
     sha256 = hashlib.sha256(data).hexdigest()
     stored_from = store.page_path(sha256)
     # --reread extracts a stored page again, but a copy of it from elsewhere is still a copy.
