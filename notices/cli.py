@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from notices.commands import COMMAND_GROUPS
+from notices.commands.common import InertText
 
 
 class UsageError(Exception):
@@ -29,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = InertText(sys.stdout), InertText(sys.stderr)
     try:
         return int(args.handler(args) or 0)
     except UsageError as error:
@@ -38,3 +41,5 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    finally:
+        sys.stdout, sys.stderr = streams

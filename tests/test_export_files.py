@@ -70,3 +70,50 @@ def test_files_get_the_umask_mode_not_a_private_temp_mode(tmp_path):
     finally:
         os.umask(umask)
     assert {(p.stat().st_mode & 0o777) for p in tmp_path.iterdir()} == {0o644}
+
+
+ACTING = "\x00\x1b\x07\x7f\x85\u202e\u2066\u2028\u2029"  # NUL ESC BEL DEL NEL RLO LRI LS PS
+
+
+def acting_notice():
+    """A notice whose party, venue and text carry characters that act instead of being read."""
+    from export_fixtures import arbitration_hearing
+
+    notice = arbitration_hearing()
+    name = f"恶意{ACTING}科技有限公司"
+    return notice.model_copy(update={"respondents": [name], "venue": f"本委{ACTING}仲裁庭",
+                                     "text": notice.text.replace("青岛海润达国际贸易有限公司", name)}).with_id()
+
+
+@pytest.mark.parametrize("name", ["csv", "cases-csv", "html", "ics"])
+def test_acting_characters_never_reach_an_export(name):
+    from notices.cases import build_cases
+
+    notice = acting_notice()
+    text = WRITERS[name]([notice], build_cases([notice], {notice.id: 1})).decode("utf-8-sig")
+    assert "科技有限公司" in text
+    assert not [ch for ch in ACTING if ch in text], name
+
+
+def test_review_page_shows_acting_characters_as_codes():
+    text = WRITERS["html"]([acting_notice()], []).decode("utf-8")
+    assert "恶意\\x00\\x1b\\x07\\x7f\\x85\\u202e\\u2066\\u2028\\u2029科技有限公司" in text
+
+
+def test_jsonl_escapes_acting_characters_and_keeps_them_in_the_record():
+    data = WRITERS["jsonl"]([acting_notice()], [])
+    text = data.decode("utf-8")
+    assert not [ch for ch in ACTING if ch in text]
+    assert len(text.splitlines()) == 1  # str.splitlines breaks on U+0085, U+2028, U+2029
+    assert json.loads(text)["respondents"] == [f"恶意{ACTING}科技有限公司"]
+
+
+def test_xlsx_drops_acting_characters():
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(WRITERS["xlsx"]([acting_notice()], [])))
+    cells = [str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row if cell.value]
+    assert "恶意科技有限公司" in cells
+    assert not [ch for cell in cells for ch in ACTING if ch in cell]

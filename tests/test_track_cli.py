@@ -347,3 +347,32 @@ def test_run_summary_lists_a_computed_hearing_marked_provisional(tmp_path, monke
     assert "computed hearings (from 2026-12-20): 1\n  2027-02-18 09:00 [计算][暂定]  张三\n" in out
     code, out, err = run(capsys, "run", "pages", "--today", "2027-02-19")
     assert "computed hearings" not in out  # past: nothing to come
+
+
+HOSTILE = "恶意科技有限公司\x1b]0;pwned\x07\x1b[2J\u202e\u2028\x85"  # sets the title, clears the screen, reverses
+
+
+def test_page_text_cannot_act_on_the_terminal(work, capsys):
+    """ESC, BEL, a bidi override in a party name reach no terminal: the run summary's hearing
+    lines, the case header and watch hits show them as codes."""
+    write_page(work / "pages" / "2026-03-27.json", [notice_fields(9, respondent=HOSTILE)])
+    run(capsys, "watch", "add", "恶意科技有限公司")
+    outputs = [run(capsys, "run", "pages", "--today", TODAY),
+               run(capsys, "case", "青黄劳人仲案字[2026]第9号"),
+               run(capsys, "watch", "hits"),
+               run(capsys, "hearings", "--from", TODAY)]
+    for code, out, err in outputs:
+        assert code == 0, err
+        assert not any(ch in out + err for ch in "\x1b\x07\u202e\u2028\x85"), out
+    summary, case, hits = outputs[0][1], outputs[1][1], outputs[2][1]
+    assert "恶意科技有限公司\\x1b]0;pwned\\x07\\x1b[2J\\u202e\\u2028\\x85" in summary
+    assert "\\x1b]0;pwned" in case and "\\x1b]0;pwned" in hits
+
+
+def test_a_page_name_with_a_newline_stays_on_one_line(work, capsys):
+    bad = work / "pages" / "bad\nname.json"
+    bad.write_text("not json", encoding="utf-8")
+    code, _, err = run(capsys, "run", "pages", "--today", TODAY)
+    assert code == 1
+    [line] = [line for line in err.splitlines() if "cannot read" in line]
+    assert "bad\\x0aname.json" in line

@@ -1,4 +1,5 @@
-"""What the command groups share: the page files named on the command line, the table width."""
+"""What the command groups share: the page files named on the command line, the table width,
+the terminal streams that page text cannot act through."""
 from __future__ import annotations
 
 import shutil
@@ -9,17 +10,37 @@ from pathlib import Path
 def existing_page_files(paths: list[str]) -> list[str]:
     """The page files of `paths` (directories expanded); a path that does not exist is bad use."""
     from notices.cli import UsageError  # notices.cli imports the command modules: import late
+    from notices.export.common import one_line
     from notices.pipeline import iter_page_files
 
     missing = [path for path in paths if not Path(path).exists()]
     if missing:
-        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+        raise UsageError(f"no such file or directory: {', '.join(map(one_line, missing))}")
     files = iter_page_files(paths)
     if not files:
-        print(f"notices: no page files in {', '.join(paths)}", file=sys.stderr)
+        print(f"notices: no page files in {', '.join(map(one_line, paths))}", file=sys.stderr)
     return files
 
 
 def terminal_width() -> int | None:
     """The terminal's width for a table; None when output goes to a pipe, which gets it all."""
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+class InertText:
+    """A text stream (stdout, stderr) through which page text cannot act on the terminal: ESC,
+    BEL, a bidi override in a party name are shown as their codes (export.common.inert). Every
+    message goes through it; binary output (csv, jsonl to a pipe) goes to `buffer`, made safe by
+    its writer."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from notices.export.common import inert
+
+        self._stream.write(inert(text))
+        return len(text)
+
+    def __getattr__(self, name):  # flush, buffer, isatty, encoding: the stream's own
+        return getattr(self._stream, name)

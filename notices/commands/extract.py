@@ -6,6 +6,7 @@ from pathlib import Path
 
 from notices.export.table import NOTICE_TABLE_COLUMNS
 from notices.commands.common import existing_page_files, terminal_width
+from notices.export.common import one_line
 from notices.pipeline import extract_page
 
 
@@ -38,9 +39,9 @@ def run_extract(args) -> int:
         result = extract_page(path)
         if result.error:
             failed += 1
-            print(f"notices: skipped {result.page}: {result.error}", file=sys.stderr)
+            print(f"notices: skipped {one_line(result.page)}: {result.error}", file=sys.stderr)
         for note in result.notes:
-            print(f"notices: {result.page}: {note}", file=sys.stderr)
+            print(f"notices: {one_line(result.page)}: {note}", file=sys.stderr)
         notices.extend(result.notices)
     if args.format == "table":
         columns = args.columns.split(",") if args.columns else None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
-from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text
+from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text, one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
 from notices.store import Store, StoreError
 from notices.watch import Hit, check_name, find_hits
@@ -144,7 +144,7 @@ def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> R
         error = store_page(store, path, read_at, reread, summary)
         if error:
             summary.failed.append(str(path))
-            tqdm.write(f"notices: cannot read {path}: {error}", file=sys.stderr)
+            tqdm.write(f"notices: cannot read {one_line(str(path))}: {error}", file=sys.stderr)
     progress.close()
     return summary
 
@@ -172,7 +172,7 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
     if result.error:
         return result.error
     for note in result.notes:
-        print(f"notices: {result.page}: {note}", file=sys.stderr)
+        print(f"notices: {one_line(result.page)}: {note}", file=sys.stderr)
     new, known = store.add_page(result, sha256, read_at=read_at)
     summary.pages_new += 1
     summary.notices_new += new

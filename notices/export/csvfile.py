@@ -2,7 +2,8 @@
 
 UTF-8 with a BOM (without it Excel reads the file as the local ANSI code page and Chinese turns
 to mojibake), RFC 4180 quoting with CRLF line ends, and every cell that could start a formula
-prefixed with a single quote.
+prefixed with a single quote; characters that act instead of being read (controls, bidi
+overrides) are dropped.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import io
 from notices.model import Case, Notice
 
 from .columns import CASE_COLUMNS, NOTICE_COLUMNS, Column, cell_text
-from .common import neutralize, sorted_cases, sorted_notices
+from .common import dropped, inert, neutralize, sorted_cases, sorted_notices
 
 
 def csv_bytes(columns: list[Column], records: list) -> bytes:
@@ -20,7 +21,7 @@ def csv_bytes(columns: list[Column], records: list) -> bytes:
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([column.header for column in columns])
     for record in records:
-        writer.writerow([neutralize(cell_text(column.get(record))) for column in columns])
+        writer.writerow([neutralize(inert(cell_text(column.get(record)), dropped)) for column in columns])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -8,11 +8,12 @@ beside each field, and a value not found in the text is flagged for the reviewer
 """
 from __future__ import annotations
 
-from html import escape
+import html
 
 from notices.model import Case, Notice
 
 from .common import (
+    inert,
     deadline_label,
     iso_date,
     local_datetime_text,
@@ -21,6 +22,12 @@ from .common import (
     sorted_notices,
 )
 from .hearings import hearings
+
+
+def escape(text: str) -> str:
+    """Page text as HTML: escaped, and what would act (controls, a bidi override) shown as its code."""
+    return html.escape(inert(text))
+
 
 # (field, label, CSS colour): the fields marked in the text, in marking priority.
 MARKED_FIELDS = [

@@ -17,6 +17,8 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from notices.model import CHINA_TZ, Case, Notice
 
 from .common import (
+    dropped,
+    inert,
     COMPUTED_MARK,
     PROVISIONAL_MARK,
     data_timestamp,
@@ -35,7 +37,6 @@ ALARM_BEFORE = dt.timedelta(days=1)
 LINE_OCTETS = 75  # RFC 5545 3.1, without the CRLF
 FOLD = re.compile(r"\r\n[ \t]")
 UNITS = re.compile(r"\\.|.", re.DOTALL)  # an escape pair or one character: never cut
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in a TEXT value (RFC 5545 3.3.11)
 
 
 def china_timezone() -> Timezone:
@@ -67,7 +68,7 @@ def parties_title(respondents: list[str], case_number: str | None) -> str:
 
 def clean(text: str) -> str:
     """Newspaper text without the control characters a calendar must not receive."""
-    return CONTROL.sub("", text)
+    return inert(text, dropped)  # controls are not allowed in a TEXT value (RFC 5545 3.3.11)
 
 
 def describe(lines: list[tuple[str, str | None]]) -> str:

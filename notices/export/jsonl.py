@@ -5,13 +5,14 @@ import json
 
 from notices.model import Case, Notice
 
-from .common import notice_id, sorted_notices
+from .common import inert, json_escaped, notice_id, sorted_notices
 
 
 def record_line(notice: Notice) -> str:
     record = notice.record()
     record["id"] = notice_id(notice)
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+    # U+2028, U+0085 and the like escaped: a line-splitting reader must see one record a line
+    return inert(json.dumps(record, ensure_ascii=False, sort_keys=True), json_escaped)
 
 
 def notices_jsonl(notices: list[Notice], cases: list[Case] | None = None) -> bytes:

@@ -15,7 +15,7 @@ from tabulate import tabulate
 from notices.model import Case, Notice
 
 from .columns import CASE_COLUMNS, NOTICE_COLUMNS, Column, cell_text, pick_columns
-from .common import display_width, sorted_cases, sorted_notices
+from .common import display_width, inert, sorted_cases, sorted_notices
 
 NOTICE_TABLE_COLUMNS = [column.name for column in NOTICE_COLUMNS]
 CASE_TABLE_COLUMNS = [column.name for column in CASE_COLUMNS]
@@ -32,7 +32,7 @@ CUT_IN_THE_MIDDLE = {"case_numbers", "case_number", "key", "page"}
 
 
 def one_line(text: str) -> str:
-    return CONTROL.sub(" ", text).strip()
+    return inert(CONTROL.sub(" ", text)).strip()
 
 
 def keep_width(chars, width: int) -> str:

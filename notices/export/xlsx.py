@@ -25,6 +25,8 @@ from .common import (
     data_timestamp,
     deadline_label,
     display_width,
+    dropped,
+    inert,
     join_list,
     local_datetime_text,
     neutralize,
@@ -73,7 +75,7 @@ COMPUTED_COLUMNS: list[Column[ComputedDate]] = [
 
 def safe_text(value: str) -> str:
     """Text a worksheet accepts: no control characters, within the cell limit, no formula."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    text = inert(ILLEGAL_CHARACTERS_RE.sub("", value), dropped)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
     return neutralize(text)
