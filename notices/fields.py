@@ -18,7 +18,7 @@ from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
-from notices.rules.parties import CLAUSES, YOU_RE, Clause, parse_clause, role_side, split_names
+from notices.rules.parties import CLAUSES, ORG_NAME, PROSECUTOR, YOU_RE, Clause, parse_clause, role_side, split_names
 from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
@@ -251,6 +251,9 @@ def _trim_case_prefix(text: str, span: Span) -> Span:
 
 def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> None:
     clause = _clause(text, a, b)
+    prosecutor = None if clause.claimants else PROSECUTOR.search(text, a, b)
+    if prosecutor:  # a criminal case: the clause names the accused, the prosecution is said apart
+        clause.claimants.append(prosecutor.span("name"))
     for span in clause.claimants:
         draft.add("claimants", text[span[0]:span[1]], span)
     claimants = draft.fields.get("claimants", [])
@@ -310,13 +313,22 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
             s = max(s, fence.end())
     # Names may be space-separated; going back from the colon, the first piece that is no name
     # (a heading '起诉状副本及开庭传票', a case number, a date) ends the addressee.
-    pieces = []
+    names: list[Span] = []
     for piece in reversed(_pieces(text, s, e)):
-        if NOT_A_NAME.search(text, *piece):
+        found = split_names(text, *piece)
+        if not found or any(NOT_A_NAME.search(text, *name) and not _numbered_company(text, *name) for name in found):
             break
-        pieces.insert(0, piece)
-    return [span for piece in pieces for span in split_names(text, *piece)
-            if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
+        names[:0] = found
+    return [span for span in names if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
+
+
+def _numbered_company(text: str, a: int, b: int) -> bool:
+    """A company with digits in its name (杭州1688网络技术有限公司, 上海1号店…), not a case
+    number run into one (民申1742号宝鸡市…经营部: a serial of three or more digits and 号)."""
+    return bool(ORG_NAME.fullmatch(text, a, b)) and not CASE_SERIAL.search(text, a, b)
+
+
+CASE_SERIAL = regex.compile(r"\d{3,}号")
 
 
 def _pieces(text: str, s: int, e: int) -> list[Span]:

@@ -339,6 +339,17 @@ def pdf_text(data: bytes) -> tuple[str, tuple[str, ...]]:
     return text, notes
 
 
+HTML_START = regex.compile(r"\s*<(?:!doctype html|html|head|body|div|table|p|section|article|h[1-6]|meta)\b",
+                           regex.IGNORECASE)
+HTML_END_TAGS = regex.compile(r"</(?:td|tr|th|p|div|li|table)\s*>", regex.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """A page saved as .txt that is HTML: a whole document, or a fragment cut from a site (it
+    starts with a block tag, or is full of closing tags: cells, paragraphs)."""
+    return bool(HTML_START.match(text[:200])) or len(HTML_END_TAGS.findall(text[:20000])) >= 5
+
+
 def page_from_bytes(data: bytes, path: str) -> Page:
     """A page from raw bytes; the suffix of `path` says HTML or PDF."""
     suffix = Path(path).suffix.lower()
@@ -347,7 +358,7 @@ def page_from_bytes(data: bytes, path: str) -> Page:
         return Page(text, path, path_date(path), notes)
     decoded = decode(data)
     text = decoded.text
-    if suffix in (".html", ".htm") or regex.match(r"\s*<(?:!doctype html|html)", text[:200], regex.IGNORECASE):
+    if suffix in (".html", ".htm") or looks_like_html(text):
         text = html_text(text)
         return Page(text, path, front_matter_date(text) or path_date(path), doubt=decoded.doubt)
     return replace(text_page(text, path), doubt=decoded.doubt)

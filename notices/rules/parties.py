@@ -44,12 +44,31 @@ CLAUSES = table(
         reject=("申请人张松田与你单位劳动报酬争议一案",),
     ),
     Rule(
+        "case_clause/indictment",  # X人民检察院以…起诉书指控被告人Y犯Z罪 (a criminal case named without 一案)
+        rf"(?:(?<=^)|(?<=[。:,\s]))(?P<clause>\p{{Han}}{{2,30}}?人民检察院[^。:\n]{{0,40}}?指控被告(?:人|单位)"
+        rf"[^。:\n]{{2,100}}?罪)(?=[,;。\s]|$)",
+        match=(("贵阳市人民检察院以筑检刑诉〔2026〕12号起诉书指控被告人田某某犯贪污罪、受贿罪,于2026年2月10日",
+                {"clause": "贵阳市人民检察院以筑检刑诉〔2026〕12号起诉书指控被告人田某某犯贪污罪、受贿罪"}),),
+        reject=("被告人黄某某诈骗罪一案",),
+    ),
+    Rule(
         "case_clause/cause_end",  # list items: 原告A诉被告B买卖合同纠纷;
         rf"(?P<clause>{CLAIMANT_ROLE}[^。\n;]{{1,150}}?(?:诉|与|申请执行|[\s,，]\s*{RESPONDENT_ROLE})[^。\n;]{{1,150}}?{CAUSE_END})"
         rf"(?=\s*(?:[;。,]|\n|$))",
         match=("原告刘卫平诉被告赣州通衢汽车销售服务有限公司买卖合同纠纷;",),
         reject=("被告赣州通衢汽车销售服务有限公司", "申请人可通过网上平台在线提交仲裁申请,"),
     ),
+)
+
+# The prosecution named outside the case clause: 由X人民检察院提起公诉, X人民检察院于…向本院提起公诉.
+PROSECUTOR = Rule(
+    "prosecutor",
+    r"(?<=^|[。,;:\s])由?(?P<name>(?!由)\p{Han}{2,30}?人民检察院)(?:以[^。,]{0,40}?起诉书)?"
+    r"(?:于[^。,]{4,20}?)?(?:向本院|向我院)?(?:提起公诉|指控|起诉)",
+    match=(("由泉州市丰泽区人民检察院提起公诉", {"name": "泉州市丰泽区人民检察院"}),
+           ("。海口市龙华区人民检察院于2026年1月5日向本院提起公诉", {"name": "海口市龙华区人民检察院"})),
+    reject=("本院受理原告某某人民检察院诉被告",),
+    flags=regex.MULTILINE,
 )
 
 # Where the clause proper starts inside the matched sentence: after the last of these.
@@ -63,7 +82,7 @@ SWITCH = (r"因与|就与|提起公诉的|指控|申请执行(?!人)|(?<!提出|
           r"|的申请[^。]{0,40}?受理(?:了)?"  # 本院根据甲的申请，于…裁定受理乙破产清算一案
           rf"|对(?=\s*(?:{RESPONDENT_ROLE}|{YOU}))|[,,](?=\s*{RESPONDENT_ROLE})")
 # Names end and the side goes on: 甲就(2026)…号判决申请执行; a field's label (案由:) ends them too.
-BREAK = rf"就(?!与)|(?<=号)的|{FIELD_LABEL}\s*[:：]"
+BREAK = rf"就(?!与)|(?<=号)的|(?<=检察院)以|{FIELD_LABEL}\s*[:：]"  # …检察院以…起诉书指控
 APPEAL_AGAINST = r"因[^与。,]{0,8}不服|不服"
 CLAUSE_TOKEN = regex.compile(
     rf"(?P<third>{THIRD_ROLE})|(?P<respondent>{RESPONDENT_ROLE})|(?P<claimant>(?<!被)(?<!原审){CLAIMANT_ROLE})"
@@ -90,7 +109,8 @@ SEPARATOR = regex.compile(NAME_SEPARATOR)
 # sides read as names.
 AND = regex.compile(r"以及|及|和")
 PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+|\p{Han}某某?")
-ORG_NAME = regex.compile(rf"\p{{Han}}{{2,}}{ORG_SUFFIX}(?:\([^()]*\))?")
+# Digits and Latin letters may be part of one (杭州1688网络技术有限公司, 上海1号店电子商务有限公司).
+ORG_NAME = regex.compile(rf"\p{{Han}}[\p{{Han}}\dA-Za-z]+{ORG_SUFFIX}(?:\([^()]*\))?")
 # Quotation and title marks are in sentences, never in a party's name; nor is a case number, or
 # a name for oneself (本公司曾涉及的…), or a table's ditto (同上).
 NO_NAME = regex.compile(r"[“”\"《》?？!！]|[\[〔(【]\d{4}[\]〕)】]|\G本(?:公司|院|委|人|会|单位|局)|\G(?:同上|同前)$")
@@ -159,7 +179,8 @@ def _split_and(text: str, a: int, b: int) -> list[Span]:
     for joint in AND.finditer(text, a, b):
         left, right = _strip(text, a, joint.start()), _strip(text, joint.end(), b)
         kinds = (_kind_of_name(text, *left), _kind_of_name(text, *right))
-        if kinds[1] and kinds[0] in (kinds[1], "organisation"):
+        # 和 sits inside place names (天津和平…公司): it splits like names only; 及 between any two
+        if kinds[1] and (kinds[0] in (kinds[1], "organisation") or (kinds[0] and joint.group() != "和")):
             return [left, *_split_and(text, *right)]
     return [(a, b)]
 
