@@ -18,7 +18,7 @@ from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
-from notices.rules.parties import CLAUSES, ORG_NAME, PROSECUTOR, YOU_RE, Clause, parse_clause, role_side, split_names
+from notices.rules.parties import CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, YOU_RE, Clause, parse_clause, role_side, split_names
 from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
@@ -269,6 +269,9 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
     if clause.dispute:
         s, e = clause.dispute
         draft.put("dispute_type", text[s:e], clause.dispute)
+    missing = None if draft.fields.get("respondents") else MISSING_PERSON.search(text, a, b)
+    if missing:
+        draft.add("respondents", missing.group("name"), missing.span("name"))
     draft.fields.setdefault("claimants", [])
     draft.fields.setdefault("respondents", [])
     if not draft.fields["respondents"]:

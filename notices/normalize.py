@@ -110,6 +110,7 @@ FRAME_LINE = regex.compile(
 # across it (an issuer starts where a name may start).
 SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
                            rf"|(?:^|(?<=[\s。:;,]))(?:{_ISSUER})")
+ISSUER_START = regex.compile(_ISSUER)
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
@@ -120,10 +121,13 @@ SENTENCE_MARK = regex.compile(r"[。,，;；、]")
 
 
 def splits_a_word(line: str, following: str) -> bool:
-    """Does the break between line and following fall inside a date, a case number or an issuer?"""
+    """Does the break between line and following fall inside a date, a case number or an issuer?
+    Not when the next line holds the whole of it (承办法官:耿晓峰 / 郑州市金水区人民法院)."""
     joined = line[-30:] + following[:30]
     cut = min(len(line), 30)
-    return any(m.start() < cut < m.end() for m in SPLIT_WORD.finditer(joined))
+    whole = ISSUER_START.match(following)
+    return any(m.start() < cut < m.end() and not (whole and m.end() - cut <= whole.end())
+               for m in SPLIT_WORD.finditer(joined))
 
 
 def display_width(line: str) -> float:

@@ -71,6 +71,15 @@ PROSECUTOR = Rule(
     flags=regex.MULTILINE,
 )
 
+# The person a declaration of disappearance or death is sought for, named in the notice's body
+# (下落不明人吕某应当…申报, 宣告祁某死亡) when the case clause says only 申请宣告自然人失踪.
+MISSING_PERSON = Rule(
+    "missing_person",
+    r"下落不明人(?P<name>\p{Han}{2,4}?)(?=应|于|自|的|,|。)|宣告(?!自然人|公民)(?P<name>\p{Han}{2,4}?)(?:为)?(?:失踪|死亡)",
+    match=(("下落不明人吕某应当自本公告发出之日起三个月内", {"name": "吕某"}), ("本院将依法宣告祁某死亡", {"name": "祁某"})),
+    reject=("申请宣告自然人失踪一案",),
+)
+
 # Where the clause proper starts inside the matched sentence: after the last of these.
 CLAUSE_LEAD = regex.compile(
     r"(?:依法|已|已经|立案)*(?:受理了?的?|审理(?:终结)?的?|立案的?|(?:不)?公开(?:开庭)?(?:审理|宣判)|开庭审理|宣判)"

@@ -58,7 +58,6 @@ KIND_WORD = (r"(?:送达|开庭|排期|执行|拍卖|催告|应诉|宣判|破产
              r"|宣告|申报|听证|传唤|认领|寻找|撤销|变更|恢复|书)")
 TITLE_KIND = rf"(?:\p{{Han}}{{0,8}}?{KIND_WORD})"
 
-# Labels that open a line of a notice set out as labelled lines (案号: …, 原告: …, 开庭时间: …).
 # Labels of the fields of a notice set out as labelled lines (案号: …, 开庭时间: …), and of party roles.
 FIELD_LABEL = (
     r"(?:开庭时间|开庭日期|开庭地点|时间|日期|地点|地址|案号|案由|联系电话"

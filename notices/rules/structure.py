@@ -6,7 +6,7 @@ import regex
 
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
-from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
+from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
@@ -183,13 +183,14 @@ OPENINGS = table(
         "opening/addressee",  # 青岛意合达金属制品有限公司: 本委受理…  (a bracket may hold a colon: (身份证号:…))
         rf"""
         (?:(?<=^)|(?<=[\n:。;!?.…\s】\]]|公告))   # names start after a boundary
+        (?!{FIELD_LABEL}\s*:)                      # 开庭地点:本院… labels a field, names no one
         (?P<names>(?:(?!公告|如下)[^\n:。;!?.…()]|\([^()\n]{{0,40}}\)){{2,200}}?)   # not 现公告如下:
         {ADDRESS_COLON}
         """,
         match=("青岛意合达金属制品有限公司:\n本委受理的张松田", "霍明远:本委受理", "王大力(身份证号:320102198001011234):\n本院受理", "庞立群:\n申请人山东蒙山鲁信食品有限公司与你",
                "蒋文涛:\n常州武进腾跃精密模具有限公司因与你发生违约金争议"),
         reject=("地址:青岛西海岸新区双珠路", "联系电话:0532-88187720", "现公告如下:\n一、凡在本院有未结执行案件的被执行人,或者与申请执行人达成和解",
-                "领取时须提供:申请人身份证原件及复印件"),
+                "领取时须提供:申请人身份证原件及复印件", "开庭地点:本院第六审判庭"),
     ),
     Rule(
         "opening/addressee_to",  # 致:广州宏达建材有限公司 (the name on its own line, no colon after it)
