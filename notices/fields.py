@@ -18,7 +18,8 @@ from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
-from notices.rules.parties import CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, YOU_RE, Clause, parse_clause, role_side, split_names
+from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, YOU_RE, Clause,
+                                   parse_clause, role_side, split_names)
 from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES

@@ -110,7 +110,6 @@ FRAME_LINE = regex.compile(
 # across it (an issuer starts where a name may start).
 SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
                            rf"|(?:^|(?<=[\s。:;,]))(?:{_ISSUER})")
-ISSUER_START = regex.compile(_ISSUER)
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
@@ -121,13 +120,10 @@ SENTENCE_MARK = regex.compile(r"[。,，;；、]")
 
 
 def splits_a_word(line: str, following: str) -> bool:
-    """Does the break between line and following fall inside a date, a case number or an issuer?
-    Not when the next line holds the whole of it (承办法官:耿晓峰 / 郑州市金水区人民法院)."""
+    """Does the break between line and following fall inside a date, a case number or an issuer?"""
     joined = line[-30:] + following[:30]
     cut = min(len(line), 30)
-    whole = ISSUER_START.match(following)
-    return any(m.start() < cut < m.end() and not (whole and m.end() - cut <= whole.end())
-               for m in SPLIT_WORD.finditer(joined))
+    return any(m.start() < cut < m.end() for m in SPLIT_WORD.finditer(joined))
 
 
 def display_width(line: str) -> float:
@@ -135,7 +131,7 @@ def display_width(line: str) -> float:
     return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
-def full_lines(lines: list[str]) -> list[bool]:
+def full_lines(lines: list[str], blank_after: list[bool] | None = None) -> list[bool]:
     """Which lines fill a hard-wrapped column, so the line after them continues the paragraph.
 
     A column shows itself by its width: lines near one another (NEIGHBOURS apart at most, with
@@ -148,7 +144,8 @@ def full_lines(lines: list[str]) -> list[bool]:
     Either way a line joins the next only when it closes no sentence or label and is no frame
     line (title, issuer, case number, date), and the next line opens no unit of its own (a
     label, an item number, 特此…, a date line) and is no frame line either. A paragraph's
-    first line may be shorter than the next by the blanks it was indented by (　　本院…)."""
+    first line may be shorter than the next by the blanks it was indented by (　　本院…). A
+    blank line ends a paragraph: no line joins the one after it (`blank_after`)."""
     count = len(lines)
     lengths = [len(line) for line in lines]
     widths = [display_width(line) for line in lines]
@@ -181,7 +178,7 @@ def full_lines(lines: list[str]) -> list[bool]:
     full = [False] * count
     for i in range(count - 1):
         following = lines[i + 1]
-        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN:
+        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN or (blank_after and blank_after[i]):
             continue
         if row[i] or row[i + 1]:  # a piece of a table row joins only a column its width shows
             full[i] = shown[i] and (row_in_column[i + 1] or not row[i + 1])
@@ -302,7 +299,8 @@ def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], text: st
     joined lines may show a column again), so normalized text normalizes to itself. Blanks the
     column cut at a line's start still separate what they separated (a wide gap, a cell)."""
     while len(lines) > 1:
-        full = full_lines([_joined(text, line) for line in lines])
+        blank_after = [text.count("\n", end, start) > 1 for (_, end), (start, _) in zip(bounds, bounds[1:])]
+        full = full_lines([_joined(text, line) for line in lines], blank_after)
         if not any(full):
             return lines
         merged, merged_bounds = [lines[0]], [bounds[0]]
