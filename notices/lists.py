@@ -143,7 +143,7 @@ def header_fields(text: str, cells: list[Span]) -> list[str | None]:
 
 CELL = regex.compile(r"[^\t|\n]+")
 SEQ_CELL = regex.compile(r"\s*(?P<n>\d{1,3})\s*")
-TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注)|.*。")
+TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注|(?:发布|刊登|公告|上传)(?:日期|时间)\s*[:：])|.*。")
 CONTINUES = regex.compile(r"\s*[、,，]")  # a cell that goes on with the names of the cell before it
 # The signature under a table, on a line of its own: the issuer (a date alone may head the rows
 # under it; after the last row it heads none).

@@ -104,7 +104,7 @@ THIRD_PARTY = regex.compile(rf"\s*(?:{THIRD_ROLE}|原审(?:原告|被告))")
 # Trailing annotations that are not part of a name: (经营者:钱德福), (统一社会信用代码:9137…)
 ANNOTATION = regex.compile(
     r"\([^()]*[:][^()]*\)|\((?:原审)?(?:原告|被告|第三人)[^()]{0,12}\)"
-    r"|\([^()]*(?:单位|身份|号码|代码|出生|住所|住址|法定代表人|负责人|经营者|曾用名|又名|原名|简称|下称|[男女]|族|\d{4})[^()]*\)"
+    r"|\([^()]*(?:单位|身份|号码|代码|出生|住所|住址|法定代表人|法定代理人|监护人|负责人|经营者|曾用名|又名|原名|简称|下称|[男女]|族|\d{4})[^()]*\)"
     r"|\([A-Za-z][A-Za-z .,&'-]+\)"  # an English name printed beside the Chinese one
     r"|(?<=[A-Za-z])\(\p{Han}{2,4}\)"  # and the Chinese name beside an English one: Michael Zhou(周明远)
 )
