@@ -360,7 +360,7 @@ def page_from_bytes(data: bytes, path: str) -> Page:
     text = decoded.text
     if suffix in (".html", ".htm") or looks_like_html(text):
         text = html_text(text)
-        return Page(text, path, front_matter_date(text) or path_date(path), doubt=decoded.doubt)
+        return Page(text, path, front_matter_date(text) or path_date(path) or masthead_date(text), doubt=decoded.doubt)
     return replace(text_page(text, path), doubt=decoded.doubt)
 
 
@@ -369,7 +369,26 @@ def text_page(text: str, path: str) -> Page:
     reordered = in_column_order(text)
     notes = (f"{reordered.runs} run{'s' if reordered.runs > 1 else ''} of lines alternated between two columns "
              "(OCR read across the page): read one column after the other",) if reordered.runs else ()
-    return Page(reordered.text, path, front_matter_date(text) or path_date(path), notes)
+    return Page(reordered.text, path, front_matter_date(text) or path_date(path) or masthead_date(text), notes)
+
+
+MASTHEAD_LINES = 400  # characters: the paper's name, date and page number head the page
+
+
+def masthead_date(text: str) -> dt.date | None:
+    """The issue date a newspaper page prints at its head (notices.rules.structure.MASTHEAD)."""
+    from notices.dates import DATE, chinese_number
+    from notices.normalize import FOLD
+    from notices.rules.structure import MASTHEAD
+
+    found = MASTHEAD.search(text[:MASTHEAD_LINES].translate(FOLD))  # rules see folded digits and punctuation
+    day = DATE.fullmatch(found.group("date")) if found else None
+    if not day or not day.group("year"):
+        return None
+    try:
+        return dt.date(*(chinese_number(day.group(part)) for part in ("year", "month", "day")))
+    except (TypeError, ValueError):
+        return None
 
 
 def read_page(path: str | Path) -> Page:

@@ -544,3 +544,22 @@ def test_an_unreadable_folder_is_reported_like_an_unreadable_file(tmp_path, monk
     assert files == [str(tmp_path / "pages" / "a.txt"), locked]
     result = extract_page(locked)
     assert result.error == "folder cannot be read (Permission denied): its pages are not read"
+
+
+# -- the issue date a page prints at its head -------------------------------------------------
+
+@pytest.mark.parametrize("head, date", [
+    ("冰城晨报　2026年4月15日　星期三　第A11版　法治·公告\n", dt.date(2026, 4, 15)),
+    ("当前位置：首页 > 电子报 > 2026年05月20日 > 第07版：公告\n", dt.date(2026, 5, 20)),
+    ("法治时报\n二〇二六年五月二十二日　星期五　　第08版\n", dt.date(2026, 5, 22)),
+    ("浙江省宁波市鄞州区人民法院定于2026年5月13日（星期三）14时30分在本院第二法庭开庭审理被告人俞海波盗窃罪一案。\n", None),
+    ("本报讯 2026年5月13日（星期三），记者获悉，\n", None),
+])
+def test_a_masthead_dates_the_page(head, date):
+    page = page_from_bytes((head + "\n韩某：本院受理原告某某诉你不当得利纠纷一案，现依法向你公告送达起诉状副本。\n").encode(), "page.txt")
+    assert page.page_date == date
+
+
+def test_a_path_date_wins_over_the_masthead():
+    page = page_from_bytes("冰城晨报　2026年4月15日　星期三　第A11版\n".encode(), "2026-04-16/page11.txt")
+    assert page.page_date == dt.date(2026, 4, 16)

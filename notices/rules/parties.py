@@ -86,7 +86,7 @@ CLAUSE_LEAD = regex.compile(
     r"|(?:本院|本委|我院)?(?:根据|依据|依照)"
 )
 # Words that join one side of a case to the other: 原告A诉被告B, A与B, A就与你之间的…, 公诉机关A指控被告人B.
-SWITCH = (r"因与|就与|提起公诉的|指控|申请执行(?!人)|(?<!提出|向|的)申请(?!人|书|执行人|再审人|日|期|费|理由|事项|材料)"
+SWITCH = (r"因与|因诉(?!讼|称|请)|就与|提起公诉的|指控|申请执行(?!人)|(?<!提出|向|的)申请(?!人|书|执行人|再审人|日|期|费|理由|事项|材料)"
           r"|(?<![抗起上申自公应败胜告])诉(?!讼|称|请|前|状)|与(?!其)"
           r"|的申请[^。]{0,40}?受理(?:了)?"  # 本院根据甲的申请，于…裁定受理乙破产清算一案
           rf"|对(?=\s*(?:{RESPONDENT_ROLE}|{YOU}))|[,,](?=\s*{RESPONDENT_ROLE})")
@@ -252,7 +252,8 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
                 continue  # 被告甲与乙: the same side goes on
             side, switched = "respondent", True
         elif appeal and ORIGINAL_ONLY.fullmatch(token.group()):
-            side = "original"  # 原审被告 who did not appeal: neither side of the appeal (served if addressed)
+            # 原审被告 who did not appeal: neither side of the appeal (served if addressed); a 原审第三人 is a third party
+            side = "third" if token.group().endswith("第三人") else "original"
         else:
             side = role_side(token.group()) if kind != "third" else "third"
             switched = switched or side == "respondent"

@@ -55,7 +55,9 @@ ORG_SUFFIX = (
 
 # What a title may say before 公告: the kind of notice, a word of a case's proceedings with a
 # few words before it (仲裁文书送达公告, 民事判决书送达公告, 破产宣告公告, 债权申报公告).
-KIND_WORD = (r"(?:送达|开庭|排期|执行|拍卖|催告|应诉|宣判|破产|清算|更正|延期|受理|判决|裁定|裁决|文书"
+# A company's own notices (Company Law: 减资, 注销, 合并, 分立): titles too, of look-alikes.
+COMPANY_KIND = r"(?:减资|注销|合并|分立)"
+KIND_WORD = (rf"(?:送达|开庭|排期|执行|拍卖|催告|应诉|宣判|破产|清算|{COMPANY_KIND}|更正|延期|受理|判决|裁定|裁决|文书"
              r"|宣告|申报|听证|传唤|认领|寻找|撤销|变更|恢复|书)")
 TITLE_KIND = rf"(?:\p{{Han}}{{0,8}}?{KIND_WORD})"
 

@@ -6,7 +6,7 @@ import regex
 
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
-from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
+from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, COMPANY_KIND, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
@@ -55,10 +55,10 @@ TITLES = table(
         "title/authority_above",  # the issuer on its own line above the title: 天津市…委员会 / 送达公告
         rf"""
         ^[^\S\n]*(?P<authority>{AUTHORITY})[^\S\n]*\n[^\S\n]*
-        (?P<title>{TITLE_KIND}?(?:公\s?告(?:送达书)?|告\s?示|通\s?告))[^\S\n]*$
+        (?!{COMPANY_KIND})(?P<title>{TITLE_KIND}?(?:公\s?告(?:送达书)?|告\s?示|通\s?告))[^\S\n]*$   # no court issues a 减资公告
         """,
         match=("天津市滨海新区劳动人事争议仲裁委员会\n送达公告\n", "昆山市劳动人事争议仲裁委员会\n公 告\n"),
-        reject=("特此公告\n天津市滨海新区劳动人事争议仲裁委员会\n2026年5月6日",),
+        reject=("特此公告\n天津市滨海新区劳动人事争议仲裁委员会\n2026年5月6日", "北京互联网法院\n减资公告\n"),
         flags=regex.VERBOSE | regex.MULTILINE,
     ),
     Rule(
@@ -131,11 +131,11 @@ SIGNATURES = table(
     Rule(
         "signature/bulletin",  # a court-bulletin page: [北京]北京市丰台区人民法院 刊登版面:G29 刊登日期:2016-07-17
         rf"""
-        \[\p{{Han}}{{1,4}}\](?P<authority>{AUTHORITY})
+        [\[〔【]\p{{Han}}{{1,4}}[\]〕】](?P<authority>{AUTHORITY})
         (?:\s*刊登版面:\s*\S+)?
         (?:\s*刊登日期:\s*(?P<date>{FULL_DATE}))?
         """,
-        match=("[北京]北京市丰台区人民法院 刊登版面:G29 刊登日期:2016-07-17",),
+        match=("[北京]北京市丰台区人民法院 刊登版面:G29 刊登日期:2016-07-17", "〔陕西〕西安市雁塔区人民法院"),
         reject=("北京市丰台区人民法院",),
     ),
 )
@@ -155,6 +155,18 @@ LABELLED_DATE = table(
         match=("上传日期:2017年02月22日",),
     ),
 )
+
+# The issue date a newspaper page prints at its head, beside its weekday or page number: the
+# date of a notice on it that prints none of its own.
+MASTHEAD = standalone(Rule(
+    "masthead",
+    rf"^[^\n。,]{{0,40}}?(?P<date>{FULL_DATE})[^\n。,]{{0,30}}?(?:星期[一二三四五六日天]|周[一二三四五六日]|第\s*[A-Za-z]?\d{{1,3}}\s*版)"
+    r"[^\n。,]*$",  # a line of its own, no sentence: 本院定于2026年5月13日(星期三)…开庭 is none
+    match=(("冰城晨报　2026年4月15日　星期三　第A11版", {"date": "2026年4月15日"}),
+           ("首页 > 电子报 > 2026年05月20日 > 第07版:公告", {"date": "2026年05月20日"})),
+    reject=("本院定于2026年7月15日上午9时30分在本院第三审判庭开庭审理", "本院定于2026年5月13日(星期三)14时30分在本院第二法庭开庭审理。"),
+    flags=regex.VERBOSE | regex.MULTILINE,
+))
 
 # A bare date on its own line just under the title (notice lists on websites).
 DATE_LINE = standalone(Rule(
