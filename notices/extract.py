@@ -171,6 +171,19 @@ def _trimmed(text: str, span: Span) -> Span:
     return a, b
 
 
+PADDING = " \t\n\r\v\f\u3000\ufeff"
+
+
+def _unpadded(text: str, a: int, b: int) -> Span:
+    """A value's span without the blanks a pattern or a table cell put around it: evidence
+    slices the page to exactly what the value was read from."""
+    while a < b and text[a] in PADDING:
+        a += 1
+    while b > a and text[b - 1] in PADDING:
+        b -= 1
+    return a, b
+
+
 def _record(block: Block, page: str, draft: Draft, kind: str, item: Span | None = None) -> Notice:
     f = draft.fields
     problems = [Problem(field=n, code=c, message=m, span=block.page_span(*s) if s else None)
@@ -179,7 +192,8 @@ def _record(block: Block, page: str, draft: Draft, kind: str, item: Span | None 
     if when and published and moment_day(when) < published:
         problems.append(Problem(field="hearing_datetime", code="hearing_before_publication",
                                 message=f"the hearing ({moment_day(when)}) is before the notice date ({published})"))
-    evidence = {name: [block.page_span(s, e) for s, e in spans] for name, spans in draft.spans.items()}
+    evidence = {name: [block.page_span(*_unpadded(block.norm.text, s, e)) for s, e in spans]
+                for name, spans in draft.spans.items()}
     start, end = item or (block.start, block.end)
     return Notice(
         page=page,

@@ -404,7 +404,7 @@ def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date 
             draft.put("hearing_datetime", None)
             draft.problem("hearing_datetime", "relative_hearing",
                           f"the hearing is set relative to the notice: {text[span[0]:span[1]]}", span)
-            _venue(draft, text, relative.end(), sentence_end)
+            _venue(draft, text, relative.end(), sentence_end, b)
             return True
         return False
     if when.group("same_day"):
@@ -415,7 +415,7 @@ def read_hearing(draft: Draft, text: str, at: int, b: int, publication: dt.date 
         day = _day(draft, when, default_year, publication)
         if day is None:
             return True
-    return _settle(draft, text, when, day, context, sentence_end)
+    return _settle(draft, text, when, day, context, sentence_end, b)
 
 
 def _day(draft: Draft, when, default_year: int | None, publication: dt.date | None) -> dt.date | None:
@@ -436,7 +436,7 @@ def _day(draft: Draft, when, default_year: int | None, publication: dt.date | No
     return day
 
 
-def _settle(draft: Draft, text: str, when, day: dt.date, context: Context, sentence_end: int) -> bool:
+def _settle(draft: Draft, text: str, when, day: dt.date, context: Context, sentence_end: int, b: int) -> bool:
     """The hearing is `day` at the time `when` prints (under a 下午 heading, 2:30 is 14:30)."""
     clock = None
     if when.group("time"):
@@ -447,7 +447,7 @@ def _settle(draft: Draft, text: str, when, day: dt.date, context: Context, sente
             draft.fields["hearing_stated"] = True
             return True
     draft.put("hearing_datetime", dates.combine(day, clock), when.span())
-    _venue(draft, text, when.end(), sentence_end)
+    _venue(draft, text, when.end(), sentence_end, b)
     return True
 
 
@@ -465,7 +465,7 @@ def _under_heading(draft: Draft, text: str, at: int, b: int, publication: dt.dat
     if day is None:
         return True
     sentence_end = text.find("。", at, b)
-    return _settle(draft, text, when, day, context, b if sentence_end < 0 else sentence_end)
+    return _settle(draft, text, when, day, context, b if sentence_end < 0 else sentence_end, b)
 
 
 CELL_DATE = regex.compile(dates.DATE.pattern, regex.VERBOSE)
@@ -506,14 +506,16 @@ def _next_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def _venue(draft: Draft, text: str, at: int, end: int) -> None:
+def _venue(draft: Draft, text: str, at: int, end: int, b: int) -> None:
+    """The venue the hearing sentence names (text[at:end]), or a 开庭地点: line soon after it,
+    inside the item (text[:b]): another notice's venue is not this one's."""
     for rule in VENUE:
         m = rule.compiled.match(text, at, end)
         if m:
             group = next((g for g in ("address", "address_after") if m.groupdict().get(g)), "place")
             draft.put("venue", m.group(group).strip(), m.span(group))
             return
-    m = VENUE_LABELLED.search(text, at, min(len(text), end + 200))
+    m = VENUE_LABELLED.search(text, at, min(b, end + 200))
     if m:
         draft.put("venue", m.group("place").strip(), m.span("place"))
 

@@ -98,10 +98,11 @@ class Item:
 
 
 def hearing_items(text: str, a: int, b: int) -> list[Item]:
-    """The hearings listed in text[a:b], or [] when it is not a list of two or more hearings."""
+    """The hearings listed in text[a:b], or [] when it is not a list: a table under its header
+    row (one row is a list too: the header names its cells), or two or more hearings."""
     for shape in (table_items, heading_items, labelled_items, text_items):
         found = shape(text, a, b)
-        if len(found) >= 2:
+        if len(found) >= (1 if shape is table_items else 2):
             return found
     return []
 

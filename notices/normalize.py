@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
-from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, LINE_LABEL, NAVIGATION, TITLE_KIND
+from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, LINE_LABEL, NAVIGATION, TITLE_KIND
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
 # One character to one character, so folding keeps every offset.
@@ -108,8 +108,9 @@ FRAME_LINE = regex.compile(
 )
 # Words a column may break in two: the line break is inside one of these when it matches
 # across it (an issuer starts where a name may start).
+# No issuer starts in a field's value (承办法官:耿晓峰 / 郑州市金水区人民法院 are two lines).
 SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
-                           rf"|(?:^|(?<=[\s。:;,]))(?:{_ISSUER})")
+                           rf"|(?:^|(?<=[\s。;,])|(?<!{FIELD_LABEL}\s*:)(?<=:))(?:{_ISSUER})")
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
@@ -121,9 +122,10 @@ SENTENCE_MARK = regex.compile(r"[。,，;；、]")
 
 def splits_a_word(line: str, following: str) -> bool:
     """Does the break between line and following fall inside a date, a case number or an issuer?"""
-    joined = line[-30:] + following[:30]
-    cut = min(len(line), 30)
-    return any(m.start() < cut < m.end() for m in SPLIT_WORD.finditer(joined))
+    joined = line + following[:30]
+    cut = len(line)
+    # searched from 30 before the break: ^ is the line's start, not where the search starts
+    return any(m.start() < cut < m.end() for m in SPLIT_WORD.finditer(joined, max(0, cut - 30)))
 
 
 def display_width(line: str) -> float:
@@ -131,7 +133,7 @@ def display_width(line: str) -> float:
     return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
-def full_lines(lines: list[str], blank_after: list[bool] | None = None) -> list[bool]:
+def full_lines(lines: list[str]) -> list[bool]:
     """Which lines fill a hard-wrapped column, so the line after them continues the paragraph.
 
     A column shows itself by its width: lines near one another (NEIGHBOURS apart at most, with
@@ -144,8 +146,7 @@ def full_lines(lines: list[str], blank_after: list[bool] | None = None) -> list[
     Either way a line joins the next only when it closes no sentence or label and is no frame
     line (title, issuer, case number, date), and the next line opens no unit of its own (a
     label, an item number, 特此…, a date line) and is no frame line either. A paragraph's
-    first line may be shorter than the next by the blanks it was indented by (　　本院…). A
-    blank line ends a paragraph: no line joins the one after it (`blank_after`)."""
+    first line may be shorter than the next by the blanks it was indented by (　　本院…)."""
     count = len(lines)
     lengths = [len(line) for line in lines]
     widths = [display_width(line) for line in lines]
@@ -178,7 +179,7 @@ def full_lines(lines: list[str], blank_after: list[bool] | None = None) -> list[
     full = [False] * count
     for i in range(count - 1):
         following = lines[i + 1]
-        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN or (blank_after and blank_after[i]):
+        if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN:
             continue
         if row[i] or row[i + 1]:  # a piece of a table row joins only a column its width shows
             full[i] = shown[i] and (row_in_column[i + 1] or not row[i + 1])
@@ -299,8 +300,7 @@ def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], text: st
     joined lines may show a column again), so normalized text normalizes to itself. Blanks the
     column cut at a line's start still separate what they separated (a wide gap, a cell)."""
     while len(lines) > 1:
-        blank_after = [text.count("\n", end, start) > 1 for (_, end), (start, _) in zip(bounds, bounds[1:])]
-        full = full_lines([_joined(text, line) for line in lines], blank_after)
+        full = full_lines([_joined(text, line) for line in lines])
         if not any(full):
             return lines
         merged, merged_bounds = [lines[0]], [bounds[0]]

@@ -38,8 +38,6 @@ GAPS.update({
     ("one_line", "a04-arb-award-shanghai-style"): ONE_LINE_HEADER,
     ("one_line", "a05-arb-withdrawal-decision"): ONE_LINE_HEADER,
     ("one_line", "a14-arb-hearing-zhi-addressee"): "a 致: addressee is read only on a line of its own",
-    ("one_line", "a17-arb-award-hightech-zone-bracket-style"): ONE_LINE_HEADER,
-    ("one_line", "c21-missing-year-three-defendants"): ONE_LINE_HEADER,
     ("one_line", "o01-other-court-service-centre-move"): "an announcement whose title runs into its body is not found",
     ("one_line", "o02-other-arb-online-platform"): "an announcement whose title runs into its body is not found",
     ("one_line", "o03-other-court-urging-debtors"): "an announcement whose title runs into its body is not found",

@@ -300,6 +300,8 @@ def assert_evidence(page: str, notices: list[Notice], literal: bool) -> None:
                 assert 0 <= start < end <= len(page), (name, start, end, len(page))
                 assert notice.span[0] <= start and end <= notice.span[1], \
                     f"{name} {value!r} read at {start, end}, outside its notice {notice.span}"
+                assert not (page[start] + page[end - 1]).isspace() and "\ufeff" not in page[start] + page[end - 1], \
+                    f"{name} {value!r}: its evidence {page[start:end]!r} carries padding"
                 if name in DATE_FIELDS:
                     pieces = notice.evidence[name]
                     source = " ".join(in_context(page, *piece) for piece in pieces)  # a date cell and a time cell
@@ -488,3 +490,22 @@ def test_ids_depend_on_the_notice_not_the_run_or_page():
     ids = [n.id for n in extract_text(page, "a.txt")]
     assert len(set(ids)) == 6
     assert [n.id for n in extract_text(page, "elsewhere/b.txt")] == ids
+
+
+@pytest.mark.parametrize("page", [
+    "本院定于2017年1月6审理春与李绍一案\n萍\n开庭地点：柳州",  # the venue line belongs to no sentence read
+    "开庭公告\n| 开庭时间 | 案号 | 案由 | 原告 | 被告 |\n|---|---|---|---|---|\n"
+    "| 2026年6月2日 9:00 | （2026）桂0102民初1号 |  劳务合同纠纷  |  张三  |  李四  |\n",
+    "\ufeff韩某：本院受理原告王某诉你不当得利纠纷一案，现依法向你公告送达起诉状副本。本院定于2026年6月2日上午9时在本院第一法庭开庭审理。",
+])
+def test_evidence_stays_inside_its_notice_and_carries_no_padding(page):
+    notices = extract_text(page)
+    assert notices
+    assert_evidence(page, notices, literal=False)
+
+
+def test_a_hearing_sentence_does_not_take_the_next_notices_venue():
+    page = ("本院定于2026年6月2日上午9时审理原告王某诉被告李某借款合同纠纷一案。\n\n"
+            "赵某：本院受理原告钱某诉你买卖合同纠纷一案，现依法向你公告送达起诉状副本。\n开庭地点：本院第三法庭\n")
+    first = extract_text(page)[0]
+    assert first.venue is None and "venue" not in first.evidence

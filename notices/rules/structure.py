@@ -55,9 +55,11 @@ TITLES = table(
         "title/authority_above",  # the issuer on its own line above the title: 天津市…委员会 / 送达公告
         rf"""
         ^[^\S\n]*(?P<authority>{AUTHORITY})[^\S\n]*\n[^\S\n]*
-        (?!{COMPANY_KIND})(?P<title>{TITLE_KIND}?(?:公\s?告(?:送达书)?|告\s?示|通\s?告))[^\S\n]*$   # no court issues a 减资公告
+        (?!{COMPANY_KIND})(?P<title>{TITLE_KIND}?(?:公\s?告(?:送达书)?|告\s?示|通\s?告))   # no court issues a 减资公告
+        (?:[^\S\n]*\([^()\n]{{1,30}}\))?[^\S\n]*$   # (第19期)
         """,
-        match=("天津市滨海新区劳动人事争议仲裁委员会\n送达公告\n", "昆山市劳动人事争议仲裁委员会\n公 告\n"),
+        match=("天津市滨海新区劳动人事争议仲裁委员会\n送达公告\n", "昆山市劳动人事争议仲裁委员会\n公 告\n",
+               "黑龙江省哈尔滨市中级人民法院\n开庭公告(第19期)\n"),
         reject=("特此公告\n天津市滨海新区劳动人事争议仲裁委员会\n2026年5月6日", "北京互联网法院\n减资公告\n"),
         flags=regex.VERBOSE | regex.MULTILINE,
     ),
