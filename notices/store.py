@@ -4,7 +4,9 @@ Safe against a killed run and against two runs at once: WAL journal, a busy time
 write transaction per page (BEGIN IMMEDIATE, so a transaction never has to upgrade a read lock).
 Every write is an idempotent upsert, so storing a page twice changes no row. Each notice is kept
 as its JSON (Notice.model_dump_json) beside a few indexed columns, so records round-trip whole.
-The schema has a version (PRAGMA user_version); opening an older file migrates it forward.
+The schema has a version (PRAGMA user_version); opening an older file migrates it forward. A
+store is marked with PRAGMA application_id; any other file (another program's database, a file
+that is not SQLite) is refused before anything is written to it.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from notices.watch import Hit
 
 BUSY_TIMEOUT_SECONDS = 30.0
+APPLICATION_ID = 0x4E544353  # PRAGMA application_id of a notices store: the bytes of "NTCS"
 
 
 class StoreError(Exception):
@@ -134,6 +137,8 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"cannot make a store at {path}: {error.strerror or error}") from None
+        else:
+            _check_is_a_store(path)  # before the first write: another program's file stays as it was
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
@@ -166,16 +171,19 @@ class Store:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
-        if self.version == SCHEMA_VERSION:
+        if self._identity() == (APPLICATION_ID, SCHEMA_VERSION):
             return
         with self._transaction():  # re-read inside the lock: another process may have migrated
             version = self.version
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path} has schema version {version}; this notices knows "
-                                 f"{SCHEMA_VERSION}: upgrade notices")
+                raise StoreError(too_new(self.path, version))
             for migrate in MIGRATIONS[version:]:
                 migrate(self._db)
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a store from before the id gets it
+
+    def _identity(self) -> tuple[int, int]:
+        return self._db.execute("PRAGMA application_id").fetchone()[0], self.version
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -336,6 +344,65 @@ class Store:
             "ORDER BY h.name, h.notice_id, h.role, h.party"
         )
         return [Hit(*row) for row in rows]
+
+
+# Telling a notices store from any other file, by reading only
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+OUR_TABLES = frozenset({"pages", "notices", "sightings"})
+
+
+def _check_is_a_store(path: Path) -> None:
+    """Raise StoreError unless the file is empty, an empty database or a notices store. It is read
+    through a read-only connection: that one never writes (a read-write one could roll back a
+    journal or checkpoint a WAL file of another program's when it closes)."""
+    with path.open("rb") as file:
+        header = file.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a notices store (not an SQLite database)")
+    db = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS,
+                         isolation_level=None)
+    try:
+        application_id, version, names = _when_free(lambda: _read_identity(db))
+    except sqlite3.OperationalError:  # busy: the caller says so as it is
+        raise
+    except sqlite3.DatabaseError as error:  # an SQLite header on a damaged file
+        raise StoreError(f"{path}: not a usable notices store ({error})") from None
+    finally:
+        db.close()
+    why = not_ours(application_id, version, names)
+    if why:
+        raise StoreError(f"{path} is not a notices store ({why})")
+    if version > SCHEMA_VERSION:
+        raise StoreError(too_new(path, version))
+
+
+def _read_identity(db: sqlite3.Connection) -> tuple[int, int, dict[str, str]]:
+    """The application id, the user version and every schema object (name: type), read together."""
+    db.execute("BEGIN")
+    try:
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        return application_id, version, dict(db.execute("SELECT name, type FROM sqlite_master"))
+    finally:
+        db.execute("ROLLBACK")
+
+
+def not_ours(application_id: int, version: int, names: dict[str, str]) -> str | None:
+    """Why a database is not a notices store, or None when it is one or is still empty. A store
+    from before the application id has the id 0, a version and our tables."""
+    if application_id == APPLICATION_ID or (application_id == 0 and version == 0 and not names):
+        return None
+    if application_id != 0:
+        return f"application id {application_id:#010x}, another program's"
+    tables = {name for name, kind in names.items() if kind == "table"}
+    if version >= 1 and OUR_TABLES <= tables:
+        return None
+    return "it holds another program's tables"
+
+
+def too_new(path: Path, version: int) -> str:
+    return f"{path} has schema version {version}; this notices knows {SCHEMA_VERSION}: upgrade notices"
 
 
 def _insert_hits(db: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import textwrap
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 
 import notices.store as store_module
 from notices.model import CHINA_TZ, Deadline, Notice, Problem
-from notices.store import SCHEMA_VERSION, Store, StoreError
+from notices.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError
 from notices.watch import find_hits
 
 WATCHED = "青岛佳豪塑钢门窗有限公司"
@@ -65,6 +67,74 @@ def test_new_file_has_current_schema_and_wal(db_path):
     with sqlite3.connect(db_path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+
+
+def test_application_id_spells_ntcs():
+    assert APPLICATION_ID.to_bytes(4, "big") == b"NTCS"
+
+
+def test_an_empty_file_becomes_a_store(tmp_path):
+    (tmp_path / "notices.db").touch()
+    with Store.open(tmp_path / "notices.db") as store:
+        assert store.version == SCHEMA_VERSION
+
+
+def other_database(path: Path, *statements: str) -> Path:
+    with closing(sqlite3.connect(path)) as db:
+        for statement in statements:
+            db.execute(statement)
+        db.commit()
+    return path
+
+
+FOREIGN = {
+    "a clashing pages table": ["CREATE TABLE pages (id INTEGER PRIMARY KEY, title TEXT)", "INSERT INTO pages VALUES (1, 'x')"],
+    "tables of its own": ["CREATE TABLE customers (name TEXT)"],
+    "its own application id": ["PRAGMA application_id = 1179927364"],
+    "a version and tables of its own": ["PRAGMA user_version = 1", "CREATE TABLE pages (id INTEGER)",
+                                        "CREATE TABLE orders (id INTEGER)"],
+    "a view only": ["CREATE VIEW answer AS SELECT 42"],
+}
+
+
+@pytest.mark.parametrize("statements", FOREIGN.values(), ids=FOREIGN.keys())
+def test_another_programs_database_is_refused_untouched(tmp_path, statements):
+    other = other_database(tmp_path / "other.db", *statements)
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match=f"{re.escape(str(other))} is not a notices store"):
+        Store.open(other)
+    assert other.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["other.db"]  # no -wal, -shm or -journal
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path):
+    bogus = tmp_path / "notices.db"
+    bogus.write_bytes(b"this is a newspaper page, not a database" * 100)
+    with pytest.raises(StoreError, match=f"{re.escape(str(bogus))} is not a notices store"):
+        Store.open(bogus)
+    assert bogus.read_bytes() == b"this is a newspaper page, not a database" * 100
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notices.db"]
+
+
+def test_a_damaged_store_is_refused(db_path):
+    Store.open(db_path).close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[:100] + b"\xff" * (len(data) - 100))  # the header survived, the rest did not
+    with pytest.raises(StoreError, match="not a usable notices store"):
+        Store.open(db_path)
+
+
+def test_a_store_from_before_the_application_id_is_kept_and_marked(db_path):
+    with Store.open(db_path) as store:
+        store.add_page(page("p1.txt", 1, 2), "sha-1")
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA application_id = 0")
+        db.commit()
+    with Store.open(db_path) as store:
+        assert len(store.notices()) == 2
+    with closing(sqlite3.connect(db_path)) as db:
+        assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
 
 
 def test_notices_round_trip_whole(db_path):
@@ -178,13 +248,6 @@ def test_open_missing_store_without_create(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
-def test_not_a_database(tmp_path):
-    bogus = tmp_path / "notices.db"
-    bogus.write_bytes(b"this is a newspaper page, not a database" * 100)
-    with pytest.raises(StoreError, match="not a usable notices store"):
-        Store.open(bogus)
-
-
 def test_newer_schema_is_refused(db_path):
     Store.open(db_path).close()
     with sqlite3.connect(db_path) as db:
@@ -206,6 +269,8 @@ def test_version_1_file_is_migrated_with_data_kept(db_path, monkeypatch):
     assert "watch_hits" not in tables
     monkeypatch.undo()
 
+    with sqlite3.connect(db_path) as db:  # version 1 had no application id
+        db.execute("PRAGMA application_id = 0")
     with Store.open(db_path) as store:
         assert store.version == 2
         assert store.notices() == notices_before
@@ -217,6 +282,7 @@ def test_version_1_file_is_migrated_with_data_kept(db_path, monkeypatch):
         assert store.record_hits(hits) == []
     with sqlite3.connect(db_path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
 
 
 def test_two_writers_at_once_do_not_corrupt(db_path):
