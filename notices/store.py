@@ -10,6 +10,7 @@ that is not SQLite) is refused before anything is written to it.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +31,10 @@ APPLICATION_ID = 0x4E544353  # PRAGMA application_id of a notices store: the byt
 
 class StoreError(Exception):
     """The file is not a store this version can use."""
+
+
+class StorePathError(StoreError):
+    """The path cannot hold a store, or holds none where one is wanted: bad use, not a bad store."""
 
 
 # Version 1: pages, notices, sightings, case numbers, the watch list.
@@ -132,13 +137,9 @@ class Store:
         path = Path(path)
         if not path.exists():
             if not create:
-                raise StoreError(f"no store at {path}: run `notices run` first")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(f"cannot make a store at {path}: {error.strerror or error}") from None
-        else:
-            _check_is_a_store(path)  # before the first write: another program's file stays as it was
+                raise StorePathError(f"no store at {shown(path)}: run `notices run` first")
+            _make_file(path)
+        _check_is_a_store(path)  # before the first write: another program's file stays as it was
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
@@ -151,7 +152,7 @@ class Store:
             raise
         except sqlite3.DatabaseError as error:
             db.close()
-            raise StoreError(f"{path}: not a usable notices store ({error})") from None
+            raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
         except BaseException:
             db.close()
             raise
@@ -352,14 +353,44 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = frozenset({"pages", "notices", "sightings"})
 
 
+def _make_file(path: Path) -> None:
+    """Make an empty file for a new store, so that SQLite is only ever given a regular file; a path
+    where none can be made is bad use."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # SQLite's own mode
+    except FileExistsError:  # another run made it first
+        if path.parent.is_dir():
+            return
+        raise StorePathError(f"cannot make a store at {shown(path)}: {shown(_not_a_directory(path))} "
+                             "is not a directory") from None
+    except OSError as error:
+        blocking = _not_a_directory(path)
+        why = f"{shown(blocking)} is not a directory" if blocking else error.strerror or str(error)
+        raise StorePathError(f"cannot make a store at {shown(path)}: {why}") from None
+    os.close(descriptor)
+
+
+def _not_a_directory(path: Path) -> Path | None:
+    """The nearest existing parent of path when it is not a directory."""
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+    return None
+
+
 def _check_is_a_store(path: Path) -> None:
     """Raise StoreError unless the file is empty, an empty database or a notices store. It is read
     through a read-only connection: that one never writes (a read-write one could roll back a
     journal or checkpoint a WAL file of another program's when it closes)."""
+    if path.is_dir():
+        raise StorePathError(f"{shown(path)} cannot hold a store: it is a directory")
+    if not path.is_file():  # a device, a pipe: SQLite would block on it or write into it
+        raise StorePathError(f"{shown(path)} cannot hold a store: it is not a regular file")
     with path.open("rb") as file:
         header = file.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a notices store (not an SQLite database)")
+        raise StoreError(f"{shown(path)} is not a notices store (not an SQLite database)")
     db = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS,
                          isolation_level=None)
     try:
@@ -367,12 +398,12 @@ def _check_is_a_store(path: Path) -> None:
     except sqlite3.OperationalError:  # busy: the caller says so as it is
         raise
     except sqlite3.DatabaseError as error:  # an SQLite header on a damaged file
-        raise StoreError(f"{path}: not a usable notices store ({error})") from None
+        raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
     finally:
         db.close()
     why = not_ours(application_id, version, names)
     if why:
-        raise StoreError(f"{path} is not a notices store ({why})")
+        raise StoreError(f"{shown(path)} is not a notices store ({why})")
     if version > SCHEMA_VERSION:
         raise StoreError(too_new(path, version))
 
@@ -402,7 +433,13 @@ def not_ours(application_id: int, version: int, names: dict[str, str]) -> str | 
 
 
 def too_new(path: Path, version: int) -> str:
-    return f"{path} has schema version {version}; this notices knows {SCHEMA_VERSION}: upgrade notices"
+    return f"{shown(path)} has schema version {version}; this notices knows {SCHEMA_VERSION}: upgrade notices"
+
+
+def shown(path: Path | str) -> str:
+    """A path fit for a one-line message: as it is, or quoted with its control characters escaped."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)
 
 
 def _insert_hits(db: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:

@@ -216,6 +216,76 @@ def test_bad_use_is_one_line_and_exit_2(work, capsys, args, message):
     assert message in err and err.count("\n") == 1
 
 
+def damaged(path: Path) -> None:
+    Store.open(path).close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xff" * (len(data) - 100))
+
+
+def foreign(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE pages (id INTEGER PRIMARY KEY, title TEXT)")
+    sqlite3.connect(path).close()
+
+
+def too_new(path: Path) -> None:
+    Store.open(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+
+
+def not_sqlite(path: Path) -> None:
+    path.write_text("a newspaper page, not a store", encoding="utf-8")
+
+
+@pytest.mark.parametrize("make, message", [
+    (damaged, "odd.db: not a usable notices store (database disk image is malformed)"),
+    (foreign, "odd.db is not a notices store (it holds another program's tables)"),
+    (too_new, "odd.db has schema version 99; this notices knows 2: upgrade notices"),
+    (not_sqlite, "odd.db is not a notices store (not an SQLite database)"),
+])
+@pytest.mark.parametrize("command", [["run", "pages", "--today", TODAY], ["cases"], ["watch", "add", WATCHED]])
+def test_a_store_that_cannot_be_used_is_one_line_and_exit_1(work, capsys, make, message, command):
+    make(work / "odd.db")
+    code, _, err = run(capsys, *command, "--db", "odd.db")
+    assert (code, err) == (1, f"notices: {message}\n")
+
+
+@pytest.mark.parametrize("db, message", [
+    ("pages", "pages cannot hold a store: it is a directory"),
+    ("/dev/null", "/dev/null cannot hold a store: it is not a regular file"),
+    ("pages/2026-03-25.json/notices.db", "cannot make a store at pages/2026-03-25.json/notices.db: "
+                                         "pages/2026-03-25.json is not a directory"),
+    ("pages/2026-03-25.json/more/notices.db", "cannot make a store at pages/2026-03-25.json/more/notices.db: "
+                                              "pages/2026-03-25.json is not a directory"),
+    ("/proc/notices/notices.db", "cannot make a store at /proc/notices/notices.db: No such file or directory"),
+    ("/proc/notices.db", "cannot make a store at /proc/notices.db: No such file or directory"),
+])
+def test_a_path_that_cannot_hold_a_store_is_one_line_and_exit_2(work, capsys, db, message):
+    code, _, err = run(capsys, "run", "pages", "--today", TODAY, "--db", db)
+    assert (code, err) == (2, f"notices: {message}\n")
+    assert not Path("/proc/notices.db").exists()
+
+
+@pytest.mark.parametrize("db", ["pages", "/dev/null"])
+def test_a_query_on_a_path_that_cannot_hold_a_store_is_exit_2(work, capsys, db):
+    code, _, err = run(capsys, "cases", "--db", db)
+    assert code == 2 and err.endswith("cannot hold a store: it is a directory\n" if db == "pages"
+                                      else "cannot hold a store: it is not a regular file\n")
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(work, capsys):
+    foreign(work / "two\nlines\x1b.db")
+    code, _, err = run(capsys, "cases", "--db", "two\nlines\x1b.db")
+    assert (code, err) == (1, "notices: 'two\\nlines\\x1b.db' is not a notices store "
+                              "(it holds another program's tables)\n")
+    (work / "odd\tfolder").mkdir()
+    code, _, err = run(capsys, "run", "pages", "--db", "odd\tfolder")
+    assert (code, err) == (2, "notices: 'odd\\tfolder' cannot hold a store: it is a directory\n")
+    code, _, err = run(capsys, "cases", "--db", "no\rstore.db")
+    assert (code, err) == (2, "notices: no store at 'no\\rstore.db': run `notices run` first\n")
+
+
 def test_watch_list_and_fail_on_watch(work, capsys):
     assert run(capsys, "watch", "add", WATCHED, "青島某某有限公司")[1] == f"watching {WATCHED}\nwatching 青島某某有限公司\n"
     assert run(capsys, "watch", "add", "青岛佳豪塑钢门窗有限公司")[1] == f"already watching {WATCHED}\n"

@@ -18,7 +18,7 @@ from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
 from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
-from notices.store import Store, StoreError
+from notices.store import Store, StoreError, StorePathError, shown
 from notices.watch import Hit, check_name, find_hits
 
 DEFAULT_PAGES = "seeds"
@@ -34,14 +34,17 @@ PROGRESS_DELAY_SECONDS = 0.5  # a bar for batches that take more than a moment
 
 
 def store_errors(handler):
-    """A store that stays busy past the timeout, is damaged, or sits on a failing disk is one
-    line, exit 1."""
+    """A store that stays busy past the timeout, is damaged, too new or not a notices store, or
+    sits on a failing disk is one line, exit 1."""
     @functools.wraps(handler)
     def guarded(args) -> int:
         try:
             return handler(args)
+        except StoreError as error:  # its message names the file
+            print(f"notices: {error}", file=sys.stderr)
+            return 1
         except sqlite3.DatabaseError as error:
-            print(f"notices: {args.db}: {error}", file=sys.stderr)
+            print(f"notices: {shown(args.db)}: {error}", file=sys.stderr)
             return 1
     return guarded
 
@@ -426,9 +429,10 @@ def writer(name: str):
 
 
 def open_store(path: Path, create: bool = False) -> Store:
+    """The store; a path that cannot hold one, or holds none, is bad use (exit 2)."""
     try:
         return Store.open(path, create=create)
-    except StoreError as error:
+    except StorePathError as error:
         raise usage_error(str(error)) from None
 
 
