@@ -133,13 +133,23 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | str, create: bool = True) -> Store:
+    def open(cls, path: Path | str, create: bool = True, readonly: bool = False) -> Store:
+        """The store at path, made there when create. readonly reads it as it is (no WAL switch, no
+        migration, no write at all), so that a store in a read-only folder or file answers queries."""
         path = Path(path)
         if not path.exists():
-            if not create:
+            if readonly or not create:
                 raise StorePathError(f"no store at {shown(path)}: run `notices run` first")
             _make_file(path)
-        _check_is_a_store(path)  # before the first write: another program's file stays as it was
+        reader, version = _open_checked(path)  # before the first write: another program's file stays as it was
+        if readonly:
+            try:
+                _check_readable(path, version)
+            except BaseException:
+                reader.close()
+                raise
+            return cls(reader, path)
+        reader.close()
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
@@ -379,10 +389,11 @@ def _not_a_directory(path: Path) -> Path | None:
     return None
 
 
-def _check_is_a_store(path: Path) -> None:
-    """Raise StoreError unless the file is empty, an empty database or a notices store. It is read
-    through a read-only connection: that one never writes (a read-write one could roll back a
-    journal or checkpoint a WAL file of another program's when it closes)."""
+def _open_checked(path: Path) -> tuple[sqlite3.Connection, int | None]:
+    """A read-only connection to a file that is a notices store or still empty, and its schema
+    version (None when empty); StoreError for any other file. A read-only connection never
+    writes (a read-write one could roll back a journal or checkpoint a WAL file of another
+    program's when it closes)."""
     if path.is_dir():
         raise StorePathError(f"{shown(path)} cannot hold a store: it is a directory")
     if not path.is_file():  # a device, a pipe: SQLite would block on it or write into it
@@ -391,21 +402,55 @@ def _check_is_a_store(path: Path) -> None:
         header = file.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
         raise StoreError(f"{shown(path)} is not a notices store (not an SQLite database)")
-    db = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS,
-                         isolation_level=None)
     try:
-        application_id, version, names = _when_free(lambda: _read_identity(db))
+        db = _connect_readonly(path)
     except sqlite3.OperationalError:  # busy: the caller says so as it is
         raise
     except sqlite3.DatabaseError as error:  # an SQLite header on a damaged file
         raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
-    finally:
+    try:
+        application_id, version, names = _when_free(lambda: _read_identity(db))
+        why = not_ours(application_id, version, names)
+        if why:
+            raise StoreError(f"{shown(path)} is not a notices store ({why})")
+        if version > SCHEMA_VERSION:
+            raise StoreError(too_new(path, version))
+    except BaseException:
         db.close()
-    why = not_ours(application_id, version, names)
-    if why:
-        raise StoreError(f"{shown(path)} is not a notices store ({why})")
-    if version > SCHEMA_VERSION:
-        raise StoreError(too_new(path, version))
+        raise
+    return db, version if names else None
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. SQLite reads a WAL file through a -shm file it makes
+    beside it; in a read-only folder it cannot, and then, with no -wal file there (the last writer
+    checkpointed all into the store), the store file alone is the whole of it: it is read as
+    immutable, which needs no -shm."""
+    def connect(query: str) -> sqlite3.Connection:
+        return sqlite3.connect(path.absolute().as_uri() + query, uri=True, timeout=BUSY_TIMEOUT_SECONDS,
+                               isolation_level=None)
+
+    db = connect("?mode=ro")
+    try:
+        _when_free(lambda: db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone())
+    except sqlite3.OperationalError as error:
+        db.close()
+        if "readonly" not in str(error) or Path(f"{path}-wal").exists():
+            raise
+        return connect("?mode=ro&immutable=1")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_readable(path: Path, version: int | None) -> None:
+    """A store opened read-only must be one this version reads as it is."""
+    if version is None:
+        raise StorePathError(f"no store at {shown(path)}: run `notices run` first (the file is empty)")
+    if version < SCHEMA_VERSION:
+        raise StoreError(f"{shown(path)} has schema version {version}, older than this notices' {SCHEMA_VERSION}: "
+                         "run `notices run` once to upgrade it")
 
 
 def _read_identity(db: sqlite3.Connection) -> tuple[int, int, dict[str, str]]:

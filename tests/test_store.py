@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sqlite3
 import subprocess
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 import notices.store as store_module
 from notices.model import CHINA_TZ, Deadline, Notice, Problem
-from notices.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError
+from notices.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, StorePathError
 from notices.watch import find_hits
 
 WATCHED = "青岛佳豪塑钢门窗有限公司"
@@ -135,6 +136,81 @@ def test_a_store_from_before_the_application_id_is_kept_and_marked(db_path):
         assert len(store.notices()) == 2
     with closing(sqlite3.connect(db_path)) as db:
         assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+
+
+def older_store(db_path: Path, monkeypatch) -> Path:
+    """A version-1 store, as notices wrote it before the application id."""
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+        patch.setattr(store_module, "SCHEMA_VERSION", 1)
+        with Store.open(db_path) as old:
+            old.add_page(page("p1.txt", 1), "sha-1")
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA application_id = 0")
+        db.commit()
+    return db_path
+
+
+def test_a_readonly_open_reads_and_writes_nothing(db_path):
+    with Store.open(db_path) as store:
+        store.add_page(page("p1.txt", 1, 2), "sha-1")
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA journal_mode=DELETE")  # a write-open would switch it to WAL
+    before = db_path.read_bytes()
+    with Store.open(db_path, readonly=True) as store:
+        assert len(store.notices()) == 2 and len(store.cases()) == 2
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.watch_add(WATCHED)
+    assert db_path.read_bytes() == before
+    assert sorted(path.name for path in db_path.parent.iterdir()) == ["notices.db"]
+
+
+def test_a_readonly_open_does_not_migrate_an_older_store(db_path, monkeypatch):
+    before = older_store(db_path, monkeypatch).read_bytes()
+    with pytest.raises(StoreError, match="schema version 1.*run `notices run` once"):
+        Store.open(db_path, readonly=True)
+    assert db_path.read_bytes() == before
+
+
+def test_a_readonly_open_reads_a_current_store_from_before_the_application_id(db_path):
+    Store.open(db_path).close()
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA application_id = 0")
+        db.commit()
+    with Store.open(db_path, readonly=True) as store:
+        assert store.notices() == []
+    with closing(sqlite3.connect(db_path)) as db:
+        assert db.execute("PRAGMA application_id").fetchone() == (0,)  # marked by the next write-open
+
+
+@pytest.mark.parametrize("name", ["empty.db", "missing.db"])
+def test_a_readonly_open_of_an_empty_or_missing_file_finds_no_store(tmp_path, name):
+    (tmp_path / "empty.db").touch()
+    with pytest.raises(StorePathError, match=f"no store at .*{name}: run `notices run` first"):
+        Store.open(tmp_path / name, readonly=True)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.db"]
+    assert (tmp_path / "empty.db").read_bytes() == b""
+
+
+def test_a_readonly_open_refuses_another_programs_database(tmp_path):
+    other = other_database(tmp_path / "other.db", *FOREIGN["a clashing pages table"])
+    with pytest.raises(StoreError, match="is not a notices store"):
+        Store.open(other, readonly=True)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_a_store_in_a_readonly_folder_is_read(tmp_path):
+    folder = tmp_path / "archive"
+    with Store.open(folder / "notices.db") as store:
+        store.add_page(page("p1.txt", 1, 2), "sha-1")
+    (folder / "notices.db").chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        with Store.open(folder / "notices.db", readonly=True) as store:
+            assert len(store.notices()) == 2
+    finally:
+        folder.chmod(0o755)
+    assert sorted(path.name for path in folder.iterdir()) == ["notices.db"]
 
 
 def test_notices_round_trip_whole(db_path):

@@ -6,6 +6,7 @@ test the tracking, not the extractor; the last ones run the real pipeline on the
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -284,6 +285,38 @@ def test_a_file_name_with_control_characters_is_printed_escaped(work, capsys):
     assert (code, err) == (2, "notices: 'odd\\tfolder' cannot hold a store: it is a directory\n")
     code, _, err = run(capsys, "cases", "--db", "no\rstore.db")
     assert (code, err) == (2, "notices: no store at 'no\\rstore.db': run `notices run` first\n")
+
+
+QUERIES = [["cases"], ["case", "第1号"], ["hearings", "--from", TODAY], ["watch", "list"], ["watch", "hits"],
+           ["export", "csv"]]
+
+
+def test_queries_open_the_store_read_only(work, capsys):
+    run(capsys, "watch", "add", WATCHED)
+    run(capsys, "run", "pages", "--today", TODAY)
+    db = work / "exports" / "notices.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")  # opened to write, it would be WAL again
+    before = db.read_bytes()
+    for query in QUERIES:
+        code, out, err = run(capsys, *query)
+        assert (code, err) == (0, "") and out, query
+    assert db.read_bytes() == before
+    assert not (work / "exports" / "notices.db-wal").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores file permissions")
+def test_queries_answer_from_a_store_in_a_readonly_folder(work, capsys):
+    run(capsys, "watch", "add", WATCHED)
+    run(capsys, "run", "pages", "--today", TODAY)
+    (work / "exports" / "notices.db").chmod(0o444)
+    (work / "exports").chmod(0o555)
+    try:
+        answers = [run(capsys, *query) for query in QUERIES]
+    finally:
+        (work / "exports").chmod(0o755)
+    assert [(code, err) for code, _, err in answers] == [(0, "")] * len(QUERIES)
+    assert all(out for _, out, _ in answers)
 
 
 def test_watch_list_and_fail_on_watch(work, capsys):

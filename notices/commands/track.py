@@ -371,7 +371,7 @@ def watch_add(args) -> int:
 
 @store_errors
 def watch_remove(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, writable=True) as store:
         missing = [name for name in args.names if not store.watch_remove(name)]
     for name in missing:
         print(f"notices: not watched: {name}", file=sys.stderr)
@@ -428,10 +428,12 @@ def writer(name: str):
     return WRITERS[name]
 
 
-def open_store(path: Path, create: bool = False) -> Store:
-    """The store; a path that cannot hold one, or holds none, is bad use (exit 2)."""
+def open_store(path: Path, create: bool = False, writable: bool = False) -> Store:
+    """The store, read-only unless the command makes it or writes to it: a query writes nothing,
+    and answers from a store in a read-only folder. A path that cannot hold a store, or holds
+    none, is bad use (exit 2)."""
     try:
-        return Store.open(path, create=create)
+        return Store.open(path, create=create, readonly=not (create or writable))
     except StorePathError as error:
         raise usage_error(str(error)) from None
 
