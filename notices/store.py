@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from notices.cases import build_cases, case_key
 from notices.model import Case, Notice, Sighting
@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_SECONDS = 30.0
 APPLICATION_ID = 0x4E544353  # PRAGMA application_id of a notices store: the bytes of "NTCS"
+
+
+class Added(NamedTuple):
+    """What Store.add_page stored."""
+    new: int
+    known: int
+    stored_from: str | None = None  # the path the content was already stored from; another: nothing added
 
 
 class StoreError(Exception):
@@ -232,16 +239,23 @@ class Store:
         row = self._db.execute("SELECT notice_count FROM pages WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
         return row[0] if row else 0
 
-    def add_page(self, result: PageResult, sha256: str, read_at: str | None = None) -> tuple[int, int]:
-        """Store one page's notices in one transaction; returns (new, already known) notice counts.
+    def add_page(self, result: PageResult, sha256: str, read_at: str | None = None) -> Added:
+        """Store one page's notices in one transaction; returns the new and already known notice
+        counts, and the path this content was already stored from, if any.
 
-        A path stored before with other content is replaced: its old sightings go, and a notice
+        Content stored from another path is a copy and adds nothing: the same bytes are the same
+        page, not a second printing of its notices. That is decided inside the transaction, so
+        that runs storing copies at once store one. Stored from this path, it is read again. A
+        path stored before with other content is replaced: its old sightings go, and a notice
         seen nowhere else goes with them.
         """
         if result.error:
             raise ValueError(f"{result.page}: an unread page is not stored ({result.error})")
         path = str(result.page)
         with self._transaction():
+            stored_from = self._stored_from(sha256, path)
+            if stored_from not in (None, path):
+                return Added(0, self.page_notice_count(sha256), stored_from)
             self._db.execute("DELETE FROM sightings WHERE page = ?", (path,))
             self._db.execute(
                 "INSERT INTO pages (path, sha256, page_date, notice_count, read_at) VALUES (?, ?, ?, ?, ?) "
@@ -253,7 +267,13 @@ class Store:
             counts = [self._add_notice(notice if notice.id else notice.with_id(), path)
                       for notice in result.notices]
             self._delete_unseen_notices()
-        return counts.count(True), counts.count(False)
+        return Added(counts.count(True), counts.count(False), stored_from)
+
+    def _stored_from(self, sha256: str, path: str) -> str | None:
+        """The path this content is stored from: this one if it is among them, or None."""
+        paths = [stored for (stored,) in self._db.execute(
+            "SELECT path FROM pages WHERE sha256 = ? ORDER BY path", (sha256,))]
+        return path if path in paths else next(iter(paths), None)
 
     def _add_notice(self, notice: Notice, path: str) -> bool:
         """Insert or refresh one notice and its sighting; True when its id is new to the store."""

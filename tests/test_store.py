@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import re
 import sqlite3
@@ -216,7 +217,7 @@ def test_a_store_in_a_readonly_folder_is_read(tmp_path):
 def test_notices_round_trip_whole(db_path):
     stored = page("p1.txt", 1, 2)
     with Store.open(db_path) as store:
-        assert store.add_page(stored, "sha-1", read_at="2026-03-25T08:00:00+08:00") == (2, 0)
+        assert store.add_page(stored, "sha-1", read_at="2026-03-25T08:00:00+08:00") == (2, 0, None)
         assert store.notices() == stored.notices
         assert store.notices()[0].hearing_datetime.utcoffset() == dt.timedelta(hours=8)
 
@@ -226,7 +227,7 @@ def test_same_page_twice_changes_no_row(db_path):
         store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="first")
         before = dump(db_path)
         assert store.has_page("p1.txt", "sha-1")
-        assert store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="second") == (0, 2)
+        assert store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="second") == (0, 2, "p1.txt")
         assert dump(db_path) == before
 
 
@@ -238,12 +239,48 @@ def test_copied_page_is_the_same_page(db_path):
         assert store.page_notice_count("sha-1") == 1
 
 
+def test_a_copy_from_another_path_adds_nothing(db_path):
+    with Store.open(db_path) as store:
+        store.add_page(page("seeds/p1.txt", 1, 2), "sha-1")
+        before = dump(db_path)
+        assert store.add_page(page("inbox/copy.txt", 1, 2), "sha-1") == (0, 2, "seeds/p1.txt")
+        assert dump(db_path) == before
+        assert store.add_page(page("seeds/p1.txt", 1, 2), "sha-1") == (0, 2, "seeds/p1.txt")  # read again
+        assert dump(db_path) == before
+
+
+def store_copies(db_path: Path, copy: int, start) -> None:
+    start.wait()  # all at once, from the first open on
+    with Store.open(db_path) as store:
+        for n in range(COPIED_PAGES):
+            store.add_page(page(f"copy{copy}/p{n}.txt", n, 1000), f"sha-{n}")
+
+
+COPIED_PAGES = 30
+
+
+def test_copies_stored_by_four_processes_at_once_are_stored_once(db_path):
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(4)
+    processes = [context.Process(target=store_copies, args=(db_path, copy, start)) for copy in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=60)
+    assert [process.exitcode for process in processes] == [0] * 4
+    with Store.open(db_path) as store:
+        counts = store.counts()
+        # each content once, under the path of whichever process stored it first
+        assert (counts["pages"], counts["notices"], counts["sightings"]) == (COPIED_PAGES, COPIED_PAGES + 1,
+                                                                             2 * COPIED_PAGES)
+
+
 def test_notice_printed_twice_is_one_notice_with_two_sightings(db_path):
     twice_on_one_page = PageResult("p1.txt", [make_notice(7, "p1.txt", 0), make_notice(7, "p1.txt", 500)])
     on_another_page = PageResult("p2.txt", [make_notice(7, "p2.txt", 40)], dt.date(2026, 3, 26))
     with Store.open(db_path) as store:
-        assert store.add_page(twice_on_one_page, "sha-1") == (1, 1)
-        assert store.add_page(on_another_page, "sha-2") == (0, 1)
+        assert store.add_page(twice_on_one_page, "sha-1") == (1, 1, None)
+        assert store.add_page(on_another_page, "sha-2") == (0, 1, None)
         [stored] = store.notices()
         assert stored.page == "p1.txt"  # the record is the first one read
         sightings = store.sightings()
@@ -259,7 +296,7 @@ def test_changed_page_replaces_its_notices(db_path):
     with Store.open(db_path) as store:
         store.add_page(page("p1.txt", 1, 2), "sha-1")
         store.add_page(page("p2.txt", 2), "sha-9")
-        assert store.add_page(page("p1.txt", 2, 3), "sha-2") == (1, 1)  # a corrected scan
+        assert store.add_page(page("p1.txt", 2, 3), "sha-2") == (1, 1, None)  # a corrected scan
         numbers = sorted(n.case_numbers[0] for n in store.notices())
         assert numbers == ["青黄劳人仲案字[2026]第2号", "青黄劳人仲案字[2026]第3号"]
         assert store.counts()["sightings"] == 3
@@ -269,7 +306,7 @@ def test_changed_page_replaces_its_notices(db_path):
 
 def test_page_without_notices_is_remembered(db_path):
     with Store.open(db_path) as store:
-        assert store.add_page(PageResult("empty.txt", []), "sha-e") == (0, 0)
+        assert store.add_page(PageResult("empty.txt", []), "sha-e") == (0, 0, None)
         assert store.has_page("empty.txt", "sha-e")
 
 

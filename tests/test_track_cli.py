@@ -129,6 +129,21 @@ def test_new_pages_add_only_what_is_new(work, capsys):
     assert case["hearing_history"] == ["2026-06-09T14:00:00+08:00", "2026-06-30T09:30:00+08:00"]
 
 
+def test_a_page_stored_by_another_run_after_the_check_is_already_stored(work, capsys, monkeypatch):
+    run(capsys, "run", "pages", "--today", TODAY)
+    rows = table_rows(work / "exports" / "notices.db")
+    shutil.copytree(work / "pages", work / "copies")
+    # The check before extracting finds nothing, as when another run stores the page just after it.
+    monkeypatch.setattr(Store, "page_path", lambda store, sha256: None)
+    for args in [["copies"], ["copies", "--reread"], ["pages"]]:
+        code, out, _ = run(capsys, "run", *args, "--today", TODAY)
+        assert code == 0
+        assert "pages read: 2 (0 new, 2 already stored, 0 failed)" in out, args
+        assert "notices found: 4 (0 new, 4 already known)" in out
+    assert "pages read: 2 (2 new, 0 already stored" in run(capsys, "run", "pages", "--today", TODAY, "--reread")[1]
+    assert table_rows(work / "exports" / "notices.db") == rows
+
+
 def test_unreadable_page_is_reported_and_skipped(work, capsys):
     (work / "pages" / "2026-03-27.json").write_text("{ not a page", encoding="utf-8")
     code, out, err = run(capsys, "run", "pages", "--today", TODAY)

@@ -161,9 +161,7 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
     except OSError as error:
         return error.strerror or str(error)
     sha256 = hashlib.sha256(data).hexdigest()
-    stored_from = store.page_path(sha256)
-    # --reread extracts a stored page again, but a copy of it from elsewhere is still a copy.
-    if stored_from is not None and (not reread or stored_from != str(path)):
+    if already_stored(store.page_path(sha256), path, reread):
         summary.pages_known += 1
         summary.notices_known += store.page_notice_count(sha256)
         return None
@@ -175,12 +173,20 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
         return result.error
     for note in result.notes:
         print(f"notices: {result.page}: {note}", file=sys.stderr)
-    new, known = store.add_page(result, sha256, read_at=read_at)
+    added = store.add_page(result, sha256, read_at=read_at)
+    summary.notices_new += added.new
+    summary.notices_known += added.known
+    if already_stored(added.stored_from, path, reread):  # another run stored it after the check above
+        summary.pages_known += 1
+        return None
     summary.pages_new += 1
-    summary.notices_new += new
-    summary.notices_known += known
     summary.with_problems += sum(1 for notice in result.notices if notice.problems)
     return None
+
+
+def already_stored(stored_from: str | None, path, reread: bool) -> bool:
+    """--reread extracts a stored page again, but a copy of it from elsewhere is still a copy."""
+    return stored_from is not None and (not reread or stored_from != str(path))
 
 
 def upcoming(cases: list[Case], today: dt.date) -> list[Case]:
