@@ -6,12 +6,14 @@ Every write is an idempotent upsert, so storing a page twice changes no row. Eac
 as its JSON (Notice.model_dump_json) beside a few indexed columns, so records round-trip whole.
 The schema has a version (PRAGMA user_version); opening an older file migrates it forward. A
 store is marked with PRAGMA application_id; any other file (another program's database, a file
-that is not SQLite) is refused before anything is written to it.
+that is not SQLite) is refused before anything is written to it. Opened read-only, for queries,
+nothing is written at all (no WAL switch, no migration), so a store in a read-only folder answers.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -144,10 +146,13 @@ class Store:
         """The store at path, made there when create. readonly reads it as it is (no WAL switch, no
         migration, no write at all), so that a store in a read-only folder or file answers queries."""
         path = Path(path)
-        if not path.exists():
+        kind = _file_kind(path)
+        if kind is None:
             if readonly or not create:
                 raise StorePathError(f"no store at {shown(path)}: run `notices run` first")
             _make_file(path)
+        elif kind != "file":  # SQLite would block on a pipe, write into a device
+            raise StorePathError(f"{shown(path)} cannot hold a store: it is {kind}")
         reader, version = _open_checked(path)  # before the first write: another program's file stays as it was
         if readonly:
             try:
@@ -159,17 +164,12 @@ class Store:
         reader.close()
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
-            _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
-            db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses nothing committed
-            db.execute("PRAGMA foreign_keys=ON")
-            store = cls(db, path)
-            store._migrate()
-        except sqlite3.OperationalError:  # busy or unwritable: the caller says so as it is
-            db.close()
-            raise
-        except sqlite3.DatabaseError as error:
-            db.close()
-            raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
+            with _damage_is_a_store_error(path):
+                _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
+                db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses nothing committed
+                db.execute("PRAGMA foreign_keys=ON")
+                store = cls(db, path)
+                store._migrate()
         except BaseException:
             db.close()
             raise
@@ -377,7 +377,7 @@ class Store:
         return [Hit(*row) for row in rows]
 
 
-# Telling a notices store from any other file, by reading only
+# Where a store can be, and telling a notices store from any other file by reading it only
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = frozenset({"pages", "notices", "sightings"})
@@ -388,17 +388,13 @@ def _make_file(path: Path) -> None:
     where none can be made is bad use."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # SQLite's own mode
-    except FileExistsError:  # another run made it first
-        if path.parent.is_dir():
-            return
-        raise StorePathError(f"cannot make a store at {shown(path)}: {shown(_not_a_directory(path))} "
-                             "is not a directory") from None
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))  # SQLite's own mode
     except OSError as error:
+        if isinstance(error, FileExistsError) and path.parent.is_dir():  # another run made it first
+            return
         blocking = _not_a_directory(path)
         why = f"{shown(blocking)} is not a directory" if blocking else error.strerror or str(error)
         raise StorePathError(f"cannot make a store at {shown(path)}: {why}") from None
-    os.close(descriptor)
 
 
 def _not_a_directory(path: Path) -> Path | None:
@@ -409,36 +405,54 @@ def _not_a_directory(path: Path) -> Path | None:
     return None
 
 
+def _file_kind(path: Path) -> str | None:
+    """'file', 'a directory', 'not a regular file', or None when nothing is there. A path that
+    cannot even be looked at cannot hold a store."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise StorePathError(f"{shown(path)} cannot hold a store: {error.strerror or error}") from None
+    return "file" if stat.S_ISREG(mode) else "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+
+
 def _open_checked(path: Path) -> tuple[sqlite3.Connection, int | None]:
     """A read-only connection to a file that is a notices store or still empty, and its schema
     version (None when empty); StoreError for any other file. A read-only connection never
     writes (a read-write one could roll back a journal or checkpoint a WAL file of another
     program's when it closes)."""
-    if path.is_dir():
-        raise StorePathError(f"{shown(path)} cannot hold a store: it is a directory")
-    if not path.is_file():  # a device, a pipe: SQLite would block on it or write into it
-        raise StorePathError(f"{shown(path)} cannot hold a store: it is not a regular file")
-    with path.open("rb") as file:
-        header = file.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"{shown(path)}: cannot read it: {error.strerror or error}") from None
     if header and header != SQLITE_HEADER:
         raise StoreError(f"{shown(path)} is not a notices store (not an SQLite database)")
-    try:
+    with _damage_is_a_store_error(path):
         db = _connect_readonly(path)
-    except sqlite3.OperationalError:  # busy: the caller says so as it is
-        raise
-    except sqlite3.DatabaseError as error:  # an SQLite header on a damaged file
-        raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
-    try:
-        application_id, version, names = _when_free(lambda: _read_identity(db))
-        why = not_ours(application_id, version, names)
-        if why:
-            raise StoreError(f"{shown(path)} is not a notices store ({why})")
-        if version > SCHEMA_VERSION:
-            raise StoreError(too_new(path, version))
-    except BaseException:
+        try:
+            application_id, version, names = _when_free(lambda: _read_identity(db))
+        except BaseException:
+            db.close()
+            raise
+    why = not_ours(application_id, version, names)
+    if why or version > SCHEMA_VERSION:
         db.close()
-        raise
+        raise StoreError(f"{shown(path)} is not a notices store ({why})" if why else too_new(path, version))
     return db, version if names else None
+
+
+@contextmanager
+def _damage_is_a_store_error(path: Path) -> Iterator[None]:
+    """SQLite finding no database, or a malformed one, is a damaged store; busy or unwritable
+    (OperationalError) passes as it is, for the caller to say so."""
+    try:
+        yield
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
@@ -469,8 +483,8 @@ def _check_readable(path: Path, version: int | None) -> None:
     if version is None:
         raise StorePathError(f"no store at {shown(path)}: run `notices run` first (the file is empty)")
     if version < SCHEMA_VERSION:
-        raise StoreError(f"{shown(path)} has schema version {version}, older than this notices' {SCHEMA_VERSION}: "
-                         "run `notices run` once to upgrade it")
+        raise StoreError(f"{shown(path)} has schema version {version}, older than this notices' "
+                         f"{SCHEMA_VERSION}: run `notices run` once to upgrade it")
 
 
 def _read_identity(db: sqlite3.Connection) -> tuple[int, int, dict[str, str]]:

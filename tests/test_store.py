@@ -91,7 +91,8 @@ def other_database(path: Path, *statements: str) -> Path:
 
 
 FOREIGN = {
-    "a clashing pages table": ["CREATE TABLE pages (id INTEGER PRIMARY KEY, title TEXT)", "INSERT INTO pages VALUES (1, 'x')"],
+    "a clashing pages table": ["CREATE TABLE pages (id INTEGER PRIMARY KEY, title TEXT)",
+                               "INSERT INTO pages VALUES (1, 'x')"],
     "tables of its own": ["CREATE TABLE customers (name TEXT)"],
     "its own application id": ["PRAGMA application_id = 1179927364"],
     "a version and tables of its own": ["PRAGMA user_version = 1", "CREATE TABLE pages (id INTEGER)",

@@ -290,6 +290,23 @@ def test_a_query_on_a_path_that_cannot_hold_a_store_is_exit_2(work, capsys, db):
                                       else "cannot hold a store: it is not a regular file\n")
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_a_store_or_folder_without_permission_is_one_line(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    (work / "exports" / "notices.db").chmod(0o000)
+    try:
+        code, _, err = run(capsys, "cases")
+    finally:
+        (work / "exports" / "notices.db").chmod(0o644)
+    assert (code, err) == (1, "notices: exports/notices.db: cannot read it: Permission denied\n")
+    (work / "locked").mkdir(mode=0o000)
+    try:
+        code, _, err = run(capsys, "run", "pages", "--today", TODAY, "--db", "locked/inner/notices.db")
+    finally:
+        (work / "locked").chmod(0o755)
+    assert (code, err) == (2, "notices: locked/inner/notices.db cannot hold a store: Permission denied\n")
+
+
 def test_a_file_name_with_control_characters_is_printed_escaped(work, capsys):
     foreign(work / "two\nlines\x1b.db")
     code, _, err = run(capsys, "cases", "--db", "two\nlines\x1b.db")
