@@ -4,16 +4,21 @@ Safe against a killed run and against two runs at once: WAL journal, a busy time
 write transaction per page (BEGIN IMMEDIATE, so a transaction never has to upgrade a read lock).
 Every write is an idempotent upsert, so storing a page twice changes no row. Each notice is kept
 as its JSON (Notice.model_dump_json) beside a few indexed columns, so records round-trip whole.
-The schema has a version (PRAGMA user_version); opening an older file migrates it forward.
+The schema has a version (PRAGMA user_version); opening an older file migrates it forward. A
+store is marked with PRAGMA application_id; any other file (another program's database, a file
+that is not SQLite) is refused before anything is written to it. Opened read-only, for queries,
+nothing is written at all (no WAL switch, no migration), so a store in a read-only folder answers.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from notices.cases import build_cases, case_key
 from notices.model import Case, Notice, Sighting
@@ -23,10 +28,22 @@ if TYPE_CHECKING:
     from notices.watch import Hit
 
 BUSY_TIMEOUT_SECONDS = 30.0
+APPLICATION_ID = 0x4E544353  # PRAGMA application_id of a notices store: the bytes of "NTCS"
+
+
+class Added(NamedTuple):
+    """What Store.add_page stored."""
+    new: int
+    known: int
+    stored_from: str | None = None  # the path the content was already stored from; another: nothing added
 
 
 class StoreError(Exception):
     """The file is not a store this version can use."""
+
+
+class StorePathError(StoreError):
+    """The path cannot hold a store, or holds none where one is wanted: bad use, not a bad store."""
 
 
 # Version 1: pages, notices, sightings, case numbers, the watch list.
@@ -125,28 +142,34 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | str, create: bool = True) -> Store:
+    def open(cls, path: Path | str, create: bool = True, readonly: bool = False) -> Store:
+        """The store at path, made there when create. readonly reads it as it is (no WAL switch, no
+        migration, no write at all), so that a store in a read-only folder or file answers queries."""
         path = Path(path)
-        if not path.exists():
-            if not create:
-                raise StoreError(f"no store at {path}: run `notices run` first")
+        kind = _file_kind(path)
+        if kind is None:
+            if readonly or not create:
+                raise StorePathError(f"no store at {shown(path)}: run `notices run` first")
+            _make_file(path)
+        elif kind != "file":  # SQLite would block on a pipe, write into a device
+            raise StorePathError(f"{shown(path)} cannot hold a store: it is {kind}")
+        reader, version = _open_checked(path)  # before the first write: another program's file stays as it was
+        if readonly:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(f"cannot make a store at {path}: {error.strerror or error}") from None
+                _check_readable(path, version)
+            except BaseException:
+                reader.close()
+                raise
+            return cls(reader, path)
+        reader.close()
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
-            _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
-            db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses nothing committed
-            db.execute("PRAGMA foreign_keys=ON")
-            store = cls(db, path)
-            store._migrate()
-        except sqlite3.OperationalError:  # busy or unwritable: the caller says so as it is
-            db.close()
-            raise
-        except sqlite3.DatabaseError as error:
-            db.close()
-            raise StoreError(f"{path}: not a usable notices store ({error})") from None
+            with _damage_is_a_store_error(path):
+                _when_free(lambda: db.execute("PRAGMA journal_mode=WAL"))
+                db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses nothing committed
+                db.execute("PRAGMA foreign_keys=ON")
+                store = cls(db, path)
+                store._migrate()
         except BaseException:
             db.close()
             raise
@@ -166,16 +189,19 @@ class Store:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
-        if self.version == SCHEMA_VERSION:
+        if self._identity() == (APPLICATION_ID, SCHEMA_VERSION):
             return
         with self._transaction():  # re-read inside the lock: another process may have migrated
             version = self.version
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path} has schema version {version}; this notices knows "
-                                 f"{SCHEMA_VERSION}: upgrade notices")
+                raise StoreError(too_new(self.path, version))
             for migrate in MIGRATIONS[version:]:
                 migrate(self._db)
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a store from before the id gets it
+
+    def _identity(self) -> tuple[int, int]:
+        return self._db.execute("PRAGMA application_id").fetchone()[0], self.version
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -213,16 +239,23 @@ class Store:
         row = self._db.execute("SELECT notice_count FROM pages WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
         return row[0] if row else 0
 
-    def add_page(self, result: PageResult, sha256: str, read_at: str | None = None) -> tuple[int, int]:
-        """Store one page's notices in one transaction; returns (new, already known) notice counts.
+    def add_page(self, result: PageResult, sha256: str, read_at: str | None = None) -> Added:
+        """Store one page's notices in one transaction; returns the new and already known notice
+        counts, and the path this content was already stored from, if any.
 
-        A path stored before with other content is replaced: its old sightings go, and a notice
+        Content stored from another path is a copy and adds nothing: the same bytes are the same
+        page, not a second printing of its notices. That is decided inside the transaction, so
+        that runs storing copies at once store one. Stored from this path, it is read again. A
+        path stored before with other content is replaced: its old sightings go, and a notice
         seen nowhere else goes with them.
         """
         if result.error:
             raise ValueError(f"{result.page}: an unread page is not stored ({result.error})")
         path = str(result.page)
         with self._transaction():
+            stored_from = self._stored_from(sha256, path)
+            if stored_from not in (None, path):
+                return Added(0, self.page_notice_count(sha256), stored_from)
             self._db.execute("DELETE FROM sightings WHERE page = ?", (path,))
             self._db.execute(
                 "INSERT INTO pages (path, sha256, page_date, notice_count, read_at) VALUES (?, ?, ?, ?, ?) "
@@ -234,7 +267,13 @@ class Store:
             counts = [self._add_notice(notice if notice.id else notice.with_id(), path)
                       for notice in result.notices]
             self._delete_unseen_notices()
-        return counts.count(True), counts.count(False)
+        return Added(counts.count(True), counts.count(False), stored_from)
+
+    def _stored_from(self, sha256: str, path: str) -> str | None:
+        """The path this content is stored from: this one if it is among them, or None."""
+        paths = [stored for (stored,) in self._db.execute(
+            "SELECT path FROM pages WHERE sha256 = ? ORDER BY path", (sha256,))]
+        return path if path in paths else next(iter(paths), None)
 
     def _add_notice(self, notice: Notice, path: str) -> bool:
         """Insert or refresh one notice and its sighting; True when its id is new to the store."""
@@ -336,6 +375,150 @@ class Store:
             "ORDER BY h.name, h.notice_id, h.role, h.party"
         )
         return [Hit(*row) for row in rows]
+
+
+# Where a store can be, and telling a notices store from any other file by reading it only
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+OUR_TABLES = frozenset({"pages", "notices", "sightings"})
+
+
+def _make_file(path: Path) -> None:
+    """Make an empty file for a new store, so that SQLite is only ever given a regular file; a path
+    where none can be made is bad use."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))  # SQLite's own mode
+    except OSError as error:
+        if isinstance(error, FileExistsError) and path.parent.is_dir():  # another run made it first
+            return
+        blocking = _not_a_directory(path)
+        why = f"{shown(blocking)} is not a directory" if blocking else error.strerror or str(error)
+        raise StorePathError(f"cannot make a store at {shown(path)}: {why}") from None
+
+
+def _not_a_directory(path: Path) -> Path | None:
+    """The nearest existing parent of path when it is not a directory."""
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+    return None
+
+
+def _file_kind(path: Path) -> str | None:
+    """'file', 'a directory', 'not a regular file', or None when nothing is there. A path that
+    cannot even be looked at cannot hold a store."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise StorePathError(f"{shown(path)} cannot hold a store: {error.strerror or error}") from None
+    return "file" if stat.S_ISREG(mode) else "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+
+
+def _open_checked(path: Path) -> tuple[sqlite3.Connection, int | None]:
+    """A read-only connection to a file that is a notices store or still empty, and its schema
+    version (None when empty); StoreError for any other file. A read-only connection never
+    writes (a read-write one could roll back a journal or checkpoint a WAL file of another
+    program's when it closes)."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"{shown(path)}: cannot read it: {error.strerror or error}") from None
+    if header and header != SQLITE_HEADER:
+        raise StoreError(f"{shown(path)} is not a notices store (not an SQLite database)")
+    with _damage_is_a_store_error(path):
+        db = _connect_readonly(path)
+        try:
+            application_id, version, names = _when_free(lambda: _read_identity(db))
+        except BaseException:
+            db.close()
+            raise
+    why = not_ours(application_id, version, names)
+    if why or version > SCHEMA_VERSION:
+        db.close()
+        raise StoreError(f"{shown(path)} is not a notices store ({why})" if why else too_new(path, version))
+    return db, version if names else None
+
+
+@contextmanager
+def _damage_is_a_store_error(path: Path) -> Iterator[None]:
+    """SQLite finding no database, or a malformed one, is a damaged store; busy or unwritable
+    (OperationalError) passes as it is, for the caller to say so."""
+    try:
+        yield
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. SQLite reads a WAL file through a -shm file it makes
+    beside it; in a read-only folder it cannot, and then, with no -wal file there (the last writer
+    checkpointed all into the store), the store file alone is the whole of it: it is read as
+    immutable, which needs no -shm."""
+    def connect(query: str) -> sqlite3.Connection:
+        return sqlite3.connect(path.absolute().as_uri() + query, uri=True, timeout=BUSY_TIMEOUT_SECONDS,
+                               isolation_level=None)
+
+    db = connect("?mode=ro")
+    try:
+        _when_free(lambda: db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone())
+    except sqlite3.OperationalError as error:
+        db.close()
+        if "readonly" not in str(error) or Path(f"{path}-wal").exists():
+            raise
+        return connect("?mode=ro&immutable=1")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_readable(path: Path, version: int | None) -> None:
+    """A store opened read-only must be one this version reads as it is."""
+    if version is None:
+        raise StorePathError(f"no store at {shown(path)}: run `notices run` first (the file is empty)")
+    if version < SCHEMA_VERSION:
+        raise StoreError(f"{shown(path)} has schema version {version}, older than this notices' "
+                         f"{SCHEMA_VERSION}: run `notices run` once to upgrade it")
+
+
+def _read_identity(db: sqlite3.Connection) -> tuple[int, int, dict[str, str]]:
+    """The application id, the user version and every schema object (name: type), read together."""
+    db.execute("BEGIN")
+    try:
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        return application_id, version, dict(db.execute("SELECT name, type FROM sqlite_master"))
+    finally:
+        db.execute("ROLLBACK")
+
+
+def not_ours(application_id: int, version: int, names: dict[str, str]) -> str | None:
+    """Why a database is not a notices store, or None when it is one or is still empty. A store
+    from before the application id has the id 0, a version and our tables."""
+    if application_id == APPLICATION_ID or (application_id == 0 and version == 0 and not names):
+        return None
+    if application_id != 0:
+        return f"application id {application_id:#010x}, another program's"
+    tables = {name for name, kind in names.items() if kind == "table"}
+    if version >= 1 and OUR_TABLES <= tables:
+        return None
+    return "it holds another program's tables"
+
+
+def too_new(path: Path, version: int) -> str:
+    return f"{shown(path)} has schema version {version}; this notices knows {SCHEMA_VERSION}: upgrade notices"
+
+
+def shown(path: Path | str) -> str:
+    """A path fit for a one-line message: as it is, or quoted with its control characters escaped."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)
 
 
 def _insert_hits(db: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import re
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import textwrap
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from hypothesis import strategies as st
 
 import notices.store as store_module
 from notices.model import CHINA_TZ, Deadline, Notice, Problem
-from notices.store import SCHEMA_VERSION, Store, StoreError
+from notices.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, StorePathError
 from notices.watch import find_hits
 
 WATCHED = "青岛佳豪塑钢门窗有限公司"
@@ -65,12 +69,156 @@ def test_new_file_has_current_schema_and_wal(db_path):
     with sqlite3.connect(db_path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+
+
+def test_application_id_spells_ntcs():
+    assert APPLICATION_ID.to_bytes(4, "big") == b"NTCS"
+
+
+def test_an_empty_file_becomes_a_store(tmp_path):
+    (tmp_path / "notices.db").touch()
+    with Store.open(tmp_path / "notices.db") as store:
+        assert store.version == SCHEMA_VERSION
+
+
+def other_database(path: Path, *statements: str) -> Path:
+    with closing(sqlite3.connect(path)) as db:
+        for statement in statements:
+            db.execute(statement)
+        db.commit()
+    return path
+
+
+FOREIGN = {
+    "a clashing pages table": ["CREATE TABLE pages (id INTEGER PRIMARY KEY, title TEXT)",
+                               "INSERT INTO pages VALUES (1, 'x')"],
+    "tables of its own": ["CREATE TABLE customers (name TEXT)"],
+    "its own application id": ["PRAGMA application_id = 1179927364"],
+    "a version and tables of its own": ["PRAGMA user_version = 1", "CREATE TABLE pages (id INTEGER)",
+                                        "CREATE TABLE orders (id INTEGER)"],
+    "a view only": ["CREATE VIEW answer AS SELECT 42"],
+}
+
+
+@pytest.mark.parametrize("statements", FOREIGN.values(), ids=FOREIGN.keys())
+def test_another_programs_database_is_refused_untouched(tmp_path, statements):
+    other = other_database(tmp_path / "other.db", *statements)
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match=f"{re.escape(str(other))} is not a notices store"):
+        Store.open(other)
+    assert other.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["other.db"]  # no -wal, -shm or -journal
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path):
+    bogus = tmp_path / "notices.db"
+    bogus.write_bytes(b"this is a newspaper page, not a database" * 100)
+    with pytest.raises(StoreError, match=f"{re.escape(str(bogus))} is not a notices store"):
+        Store.open(bogus)
+    assert bogus.read_bytes() == b"this is a newspaper page, not a database" * 100
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notices.db"]
+
+
+def test_a_damaged_store_is_refused(db_path):
+    Store.open(db_path).close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[:100] + b"\xff" * (len(data) - 100))  # the header survived, the rest did not
+    with pytest.raises(StoreError, match="not a usable notices store"):
+        Store.open(db_path)
+
+
+def test_a_store_from_before_the_application_id_is_kept_and_marked(db_path):
+    with Store.open(db_path) as store:
+        store.add_page(page("p1.txt", 1, 2), "sha-1")
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA application_id = 0")
+        db.commit()
+    with Store.open(db_path) as store:
+        assert len(store.notices()) == 2
+    with closing(sqlite3.connect(db_path)) as db:
+        assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+
+
+def older_store(db_path: Path, monkeypatch) -> Path:
+    """A version-1 store, as notices wrote it before the application id."""
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+        patch.setattr(store_module, "SCHEMA_VERSION", 1)
+        with Store.open(db_path) as old:
+            old.add_page(page("p1.txt", 1), "sha-1")
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA application_id = 0")
+        db.commit()
+    return db_path
+
+
+def test_a_readonly_open_reads_and_writes_nothing(db_path):
+    with Store.open(db_path) as store:
+        store.add_page(page("p1.txt", 1, 2), "sha-1")
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA journal_mode=DELETE")  # a write-open would switch it to WAL
+    before = db_path.read_bytes()
+    with Store.open(db_path, readonly=True) as store:
+        assert len(store.notices()) == 2 and len(store.cases()) == 2
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.watch_add(WATCHED)
+    assert db_path.read_bytes() == before
+    assert sorted(path.name for path in db_path.parent.iterdir()) == ["notices.db"]
+
+
+def test_a_readonly_open_does_not_migrate_an_older_store(db_path, monkeypatch):
+    before = older_store(db_path, monkeypatch).read_bytes()
+    with pytest.raises(StoreError, match="schema version 1.*run `notices run` once"):
+        Store.open(db_path, readonly=True)
+    assert db_path.read_bytes() == before
+
+
+def test_a_readonly_open_reads_a_current_store_from_before_the_application_id(db_path):
+    Store.open(db_path).close()
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA application_id = 0")
+        db.commit()
+    with Store.open(db_path, readonly=True) as store:
+        assert store.notices() == []
+    with closing(sqlite3.connect(db_path)) as db:
+        assert db.execute("PRAGMA application_id").fetchone() == (0,)  # marked by the next write-open
+
+
+@pytest.mark.parametrize("name", ["empty.db", "missing.db"])
+def test_a_readonly_open_of_an_empty_or_missing_file_finds_no_store(tmp_path, name):
+    (tmp_path / "empty.db").touch()
+    with pytest.raises(StorePathError, match=f"no store at .*{name}: run `notices run` first"):
+        Store.open(tmp_path / name, readonly=True)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.db"]
+    assert (tmp_path / "empty.db").read_bytes() == b""
+
+
+def test_a_readonly_open_refuses_another_programs_database(tmp_path):
+    other = other_database(tmp_path / "other.db", *FOREIGN["a clashing pages table"])
+    with pytest.raises(StoreError, match="is not a notices store"):
+        Store.open(other, readonly=True)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_a_store_in_a_readonly_folder_is_read(tmp_path):
+    folder = tmp_path / "archive"
+    with Store.open(folder / "notices.db") as store:
+        store.add_page(page("p1.txt", 1, 2), "sha-1")
+    (folder / "notices.db").chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        with Store.open(folder / "notices.db", readonly=True) as store:
+            assert len(store.notices()) == 2
+    finally:
+        folder.chmod(0o755)
+    assert sorted(path.name for path in folder.iterdir()) == ["notices.db"]
 
 
 def test_notices_round_trip_whole(db_path):
     stored = page("p1.txt", 1, 2)
     with Store.open(db_path) as store:
-        assert store.add_page(stored, "sha-1", read_at="2026-03-25T08:00:00+08:00") == (2, 0)
+        assert store.add_page(stored, "sha-1", read_at="2026-03-25T08:00:00+08:00") == (2, 0, None)
         assert store.notices() == stored.notices
         assert store.notices()[0].hearing_datetime.utcoffset() == dt.timedelta(hours=8)
 
@@ -80,7 +228,7 @@ def test_same_page_twice_changes_no_row(db_path):
         store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="first")
         before = dump(db_path)
         assert store.has_page("p1.txt", "sha-1")
-        assert store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="second") == (0, 2)
+        assert store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="second") == (0, 2, "p1.txt")
         assert dump(db_path) == before
 
 
@@ -92,12 +240,48 @@ def test_copied_page_is_the_same_page(db_path):
         assert store.page_notice_count("sha-1") == 1
 
 
+def test_a_copy_from_another_path_adds_nothing(db_path):
+    with Store.open(db_path) as store:
+        store.add_page(page("seeds/p1.txt", 1, 2), "sha-1")
+        before = dump(db_path)
+        assert store.add_page(page("inbox/copy.txt", 1, 2), "sha-1") == (0, 2, "seeds/p1.txt")
+        assert dump(db_path) == before
+        assert store.add_page(page("seeds/p1.txt", 1, 2), "sha-1") == (0, 2, "seeds/p1.txt")  # read again
+        assert dump(db_path) == before
+
+
+def store_copies(db_path: Path, copy: int, start) -> None:
+    start.wait()  # all at once, from the first open on
+    with Store.open(db_path) as store:
+        for n in range(COPIED_PAGES):
+            store.add_page(page(f"copy{copy}/p{n}.txt", n, 1000), f"sha-{n}")
+
+
+COPIED_PAGES = 30
+
+
+def test_copies_stored_by_four_processes_at_once_are_stored_once(db_path):
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(4)
+    processes = [context.Process(target=store_copies, args=(db_path, copy, start)) for copy in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=60)
+    assert [process.exitcode for process in processes] == [0] * 4
+    with Store.open(db_path) as store:
+        counts = store.counts()
+        # each content once, under the path of whichever process stored it first
+        assert (counts["pages"], counts["notices"], counts["sightings"]) == (COPIED_PAGES, COPIED_PAGES + 1,
+                                                                             2 * COPIED_PAGES)
+
+
 def test_notice_printed_twice_is_one_notice_with_two_sightings(db_path):
     twice_on_one_page = PageResult("p1.txt", [make_notice(7, "p1.txt", 0), make_notice(7, "p1.txt", 500)])
     on_another_page = PageResult("p2.txt", [make_notice(7, "p2.txt", 40)], dt.date(2026, 3, 26))
     with Store.open(db_path) as store:
-        assert store.add_page(twice_on_one_page, "sha-1") == (1, 1)
-        assert store.add_page(on_another_page, "sha-2") == (0, 1)
+        assert store.add_page(twice_on_one_page, "sha-1") == (1, 1, None)
+        assert store.add_page(on_another_page, "sha-2") == (0, 1, None)
         [stored] = store.notices()
         assert stored.page == "p1.txt"  # the record is the first one read
         sightings = store.sightings()
@@ -113,7 +297,7 @@ def test_changed_page_replaces_its_notices(db_path):
     with Store.open(db_path) as store:
         store.add_page(page("p1.txt", 1, 2), "sha-1")
         store.add_page(page("p2.txt", 2), "sha-9")
-        assert store.add_page(page("p1.txt", 2, 3), "sha-2") == (1, 1)  # a corrected scan
+        assert store.add_page(page("p1.txt", 2, 3), "sha-2") == (1, 1, None)  # a corrected scan
         numbers = sorted(n.case_numbers[0] for n in store.notices())
         assert numbers == ["青黄劳人仲案字[2026]第2号", "青黄劳人仲案字[2026]第3号"]
         assert store.counts()["sightings"] == 3
@@ -123,7 +307,7 @@ def test_changed_page_replaces_its_notices(db_path):
 
 def test_page_without_notices_is_remembered(db_path):
     with Store.open(db_path) as store:
-        assert store.add_page(PageResult("empty.txt", []), "sha-e") == (0, 0)
+        assert store.add_page(PageResult("empty.txt", []), "sha-e") == (0, 0, None)
         assert store.has_page("empty.txt", "sha-e")
 
 
@@ -178,13 +362,6 @@ def test_open_missing_store_without_create(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
-def test_not_a_database(tmp_path):
-    bogus = tmp_path / "notices.db"
-    bogus.write_bytes(b"this is a newspaper page, not a database" * 100)
-    with pytest.raises(StoreError, match="not a usable notices store"):
-        Store.open(bogus)
-
-
 def test_newer_schema_is_refused(db_path):
     Store.open(db_path).close()
     with sqlite3.connect(db_path) as db:
@@ -206,6 +383,8 @@ def test_version_1_file_is_migrated_with_data_kept(db_path, monkeypatch):
     assert "watch_hits" not in tables
     monkeypatch.undo()
 
+    with sqlite3.connect(db_path) as db:  # version 1 had no application id
+        db.execute("PRAGMA application_id = 0")
     with Store.open(db_path) as store:
         assert store.version == 2
         assert store.notices() == notices_before
@@ -217,6 +396,7 @@ def test_version_1_file_is_migrated_with_data_kept(db_path, monkeypatch):
         assert store.record_hits(hits) == []
     with sqlite3.connect(db_path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
 
 
 def test_two_writers_at_once_do_not_corrupt(db_path):

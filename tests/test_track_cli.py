@@ -6,6 +6,7 @@ test the tracking, not the extractor; the last ones run the real pipeline on the
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -128,6 +129,21 @@ def test_new_pages_add_only_what_is_new(work, capsys):
     assert case["hearing_history"] == ["2026-06-09T14:00:00+08:00", "2026-06-30T09:30:00+08:00"]
 
 
+def test_a_page_stored_by_another_run_after_the_check_is_already_stored(work, capsys, monkeypatch):
+    run(capsys, "run", "pages", "--today", TODAY)
+    rows = table_rows(work / "exports" / "notices.db")
+    shutil.copytree(work / "pages", work / "copies")
+    # The check before extracting finds nothing, as when another run stores the page just after it.
+    monkeypatch.setattr(Store, "page_path", lambda store, sha256: None)
+    for args in [["copies"], ["copies", "--reread"], ["pages"]]:
+        code, out, _ = run(capsys, "run", *args, "--today", TODAY)
+        assert code == 0
+        assert "pages read: 2 (0 new, 2 already stored, 0 failed)" in out, args
+        assert "notices found: 4 (0 new, 4 already known)" in out
+    assert "pages read: 2 (2 new, 0 already stored" in run(capsys, "run", "pages", "--today", TODAY, "--reread")[1]
+    assert table_rows(work / "exports" / "notices.db") == rows
+
+
 def test_unreadable_page_is_reported_and_skipped(work, capsys):
     (work / "pages" / "2026-03-27.json").write_text("{ not a page", encoding="utf-8")
     code, out, err = run(capsys, "run", "pages", "--today", TODAY)
@@ -214,6 +230,125 @@ def test_bad_use_is_one_line_and_exit_2(work, capsys, args, message):
     code, _, err = run(capsys, *args)
     assert code == 2
     assert message in err and err.count("\n") == 1
+
+
+def damaged(path: Path) -> None:
+    Store.open(path).close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xff" * (len(data) - 100))
+
+
+def foreign(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE pages (id INTEGER PRIMARY KEY, title TEXT)")
+    sqlite3.connect(path).close()
+
+
+def too_new(path: Path) -> None:
+    Store.open(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+
+
+def not_sqlite(path: Path) -> None:
+    path.write_text("a newspaper page, not a store", encoding="utf-8")
+
+
+@pytest.mark.parametrize("make, message", [
+    (damaged, "odd.db: not a usable notices store (database disk image is malformed)"),
+    (foreign, "odd.db is not a notices store (it holds another program's tables)"),
+    (too_new, "odd.db has schema version 99; this notices knows 2: upgrade notices"),
+    (not_sqlite, "odd.db is not a notices store (not an SQLite database)"),
+])
+@pytest.mark.parametrize("command", [["run", "pages", "--today", TODAY], ["cases"], ["watch", "add", WATCHED]])
+def test_a_store_that_cannot_be_used_is_one_line_and_exit_1(work, capsys, make, message, command):
+    make(work / "odd.db")
+    code, _, err = run(capsys, *command, "--db", "odd.db")
+    assert (code, err) == (1, f"notices: {message}\n")
+
+
+@pytest.mark.parametrize("db, message", [
+    ("pages", "pages cannot hold a store: it is a directory"),
+    ("/dev/null", "/dev/null cannot hold a store: it is not a regular file"),
+    ("pages/2026-03-25.json/notices.db", "cannot make a store at pages/2026-03-25.json/notices.db: "
+                                         "pages/2026-03-25.json is not a directory"),
+    ("pages/2026-03-25.json/more/notices.db", "cannot make a store at pages/2026-03-25.json/more/notices.db: "
+                                              "pages/2026-03-25.json is not a directory"),
+    ("/proc/notices/notices.db", "cannot make a store at /proc/notices/notices.db: No such file or directory"),
+    ("/proc/notices.db", "cannot make a store at /proc/notices.db: No such file or directory"),
+])
+def test_a_path_that_cannot_hold_a_store_is_one_line_and_exit_2(work, capsys, db, message):
+    code, _, err = run(capsys, "run", "pages", "--today", TODAY, "--db", db)
+    assert (code, err) == (2, f"notices: {message}\n")
+    assert not Path("/proc/notices.db").exists()
+
+
+@pytest.mark.parametrize("db", ["pages", "/dev/null"])
+def test_a_query_on_a_path_that_cannot_hold_a_store_is_exit_2(work, capsys, db):
+    code, _, err = run(capsys, "cases", "--db", db)
+    assert code == 2 and err.endswith("cannot hold a store: it is a directory\n" if db == "pages"
+                                      else "cannot hold a store: it is not a regular file\n")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_a_store_or_folder_without_permission_is_one_line(work, capsys):
+    run(capsys, "run", "pages", "--today", TODAY)
+    (work / "exports" / "notices.db").chmod(0o000)
+    try:
+        code, _, err = run(capsys, "cases")
+    finally:
+        (work / "exports" / "notices.db").chmod(0o644)
+    assert (code, err) == (1, "notices: exports/notices.db: cannot read it: Permission denied\n")
+    (work / "locked").mkdir(mode=0o000)
+    try:
+        code, _, err = run(capsys, "run", "pages", "--today", TODAY, "--db", "locked/inner/notices.db")
+    finally:
+        (work / "locked").chmod(0o755)
+    assert (code, err) == (2, "notices: locked/inner/notices.db cannot hold a store: Permission denied\n")
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(work, capsys):
+    foreign(work / "two\nlines\x1b.db")
+    code, _, err = run(capsys, "cases", "--db", "two\nlines\x1b.db")
+    assert (code, err) == (1, "notices: 'two\\nlines\\x1b.db' is not a notices store "
+                              "(it holds another program's tables)\n")
+    (work / "odd\tfolder").mkdir()
+    code, _, err = run(capsys, "run", "pages", "--db", "odd\tfolder")
+    assert (code, err) == (2, "notices: 'odd\\tfolder' cannot hold a store: it is a directory\n")
+    code, _, err = run(capsys, "cases", "--db", "no\rstore.db")
+    assert (code, err) == (2, "notices: no store at 'no\\rstore.db': run `notices run` first\n")
+
+
+QUERIES = [["cases"], ["case", "第1号"], ["hearings", "--from", TODAY], ["watch", "list"], ["watch", "hits"],
+           ["export", "csv"]]
+
+
+def test_queries_open_the_store_read_only(work, capsys):
+    run(capsys, "watch", "add", WATCHED)
+    run(capsys, "run", "pages", "--today", TODAY)
+    db = work / "exports" / "notices.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")  # opened to write, it would be WAL again
+    before = db.read_bytes()
+    for query in QUERIES:
+        code, out, err = run(capsys, *query)
+        assert (code, err) == (0, "") and out, query
+    assert db.read_bytes() == before
+    assert not (work / "exports" / "notices.db-wal").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores file permissions")
+def test_queries_answer_from_a_store_in_a_readonly_folder(work, capsys):
+    run(capsys, "watch", "add", WATCHED)
+    run(capsys, "run", "pages", "--today", TODAY)
+    (work / "exports" / "notices.db").chmod(0o444)
+    (work / "exports").chmod(0o555)
+    try:
+        answers = [run(capsys, *query) for query in QUERIES]
+    finally:
+        (work / "exports").chmod(0o755)
+    assert [(code, err) for code, _, err in answers] == [(0, "")] * len(QUERIES)
+    assert all(out for _, out, _ in answers)
 
 
 def test_watch_list_and_fail_on_watch(work, capsys):

@@ -18,7 +18,7 @@ from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
 from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text, one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
-from notices.store import Store, StoreError
+from notices.store import Store, StoreError, StorePathError, shown
 from notices.watch import Hit, check_name, find_hits
 
 DEFAULT_PAGES = "seeds"
@@ -34,14 +34,17 @@ PROGRESS_DELAY_SECONDS = 0.5  # a bar for batches that take more than a moment
 
 
 def store_errors(handler):
-    """A store that stays busy past the timeout, is damaged, or sits on a failing disk is one
-    line, exit 1."""
+    """A store that stays busy past the timeout, is damaged, too new or not a notices store, or
+    sits on a failing disk is one line, exit 1."""
     @functools.wraps(handler)
     def guarded(args) -> int:
         try:
             return handler(args)
+        except StoreError as error:  # its message names the file
+            print(f"notices: {error}", file=sys.stderr)
+            return 1
         except sqlite3.DatabaseError as error:
-            print(f"notices: {args.db}: {error}", file=sys.stderr)
+            print(f"notices: {shown(args.db)}: {error}", file=sys.stderr)
             return 1
     return guarded
 
@@ -159,9 +162,7 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
     except UnreadablePage as error:
         return str(error)
     sha256 = hashlib.sha256(data).hexdigest()
-    stored_from = store.page_path(sha256)
-    # --reread extracts a stored page again, but a copy of it from elsewhere is still a copy.
-    if stored_from is not None and (not reread or stored_from != str(path)):
+    if already_stored(store.page_path(sha256), path, reread):
         summary.pages_known += 1
         summary.notices_known += store.page_notice_count(sha256)
         return None
@@ -173,12 +174,20 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
         return result.error
     for note in result.notes:
         print(f"notices: {one_line(result.page)}: {note}", file=sys.stderr)
-    new, known = store.add_page(result, sha256, read_at=read_at)
+    added = store.add_page(result, sha256, read_at=read_at)
+    summary.notices_new += added.new
+    summary.notices_known += added.known
+    if already_stored(added.stored_from, path, reread):  # another run stored it after the check above
+        summary.pages_known += 1
+        return None
     summary.pages_new += 1
-    summary.notices_new += new
-    summary.notices_known += known
     summary.with_problems += sum(1 for notice in result.notices if notice.problems)
     return None
+
+
+def already_stored(stored_from: str | None, path, reread: bool) -> bool:
+    """--reread extracts a stored page again, but a copy of it from elsewhere is still a copy."""
+    return stored_from is not None and (not reread or stored_from != str(path))
 
 
 def upcoming(cases: list[Case], today: dt.date) -> list[Case]:
@@ -369,7 +378,7 @@ def watch_add(args) -> int:
 
 @store_errors
 def watch_remove(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, writable=True) as store:
         missing = [name for name in args.names if not store.watch_remove(name)]
     for name in missing:
         print(f"notices: not watched: {name}", file=sys.stderr)
@@ -426,10 +435,13 @@ def writer(name: str):
     return WRITERS[name]
 
 
-def open_store(path: Path, create: bool = False) -> Store:
+def open_store(path: Path, create: bool = False, writable: bool = False) -> Store:
+    """The store, read-only unless the command makes it or writes to it: a query writes nothing,
+    and answers from a store in a read-only folder. A path that cannot hold a store, or holds
+    none, is bad use (exit 2)."""
     try:
-        return Store.open(path, create=create)
-    except StoreError as error:
+        return Store.open(path, create=create, readonly=not (create or writable))
+    except StorePathError as error:
         raise usage_error(str(error)) from None
 
 
