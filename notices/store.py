@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from notices.cases import build_cases, case_key
+from notices.inert import one_line
 from notices.model import Case, Notice, Sighting
 
 if TYPE_CHECKING:
@@ -149,10 +150,10 @@ class Store:
         kind = _file_kind(path)
         if kind is None:
             if readonly or not create:
-                raise StorePathError(f"no store at {shown(path)}: run `notices run` first")
+                raise StorePathError(f"no store at {one_line(str(path))}: run `notices run` first")
             _make_file(path)
         elif kind != "file":  # SQLite would block on a pipe, write into a device
-            raise StorePathError(f"{shown(path)} cannot hold a store: it is {kind}")
+            raise StorePathError(f"{one_line(str(path))} cannot hold a store: it is {kind}")
         reader, version = _open_checked(path)  # before the first write: another program's file stays as it was
         if readonly:
             try:
@@ -393,8 +394,8 @@ def _make_file(path: Path) -> None:
         if isinstance(error, FileExistsError) and path.parent.is_dir():  # another run made it first
             return
         blocking = _not_a_directory(path)
-        why = f"{shown(blocking)} is not a directory" if blocking else error.strerror or str(error)
-        raise StorePathError(f"cannot make a store at {shown(path)}: {why}") from None
+        why = f"{one_line(str(blocking))} is not a directory" if blocking else error.strerror or str(error)
+        raise StorePathError(f"cannot make a store at {one_line(str(path))}: {why}") from None
 
 
 def _not_a_directory(path: Path) -> Path | None:
@@ -413,7 +414,7 @@ def _file_kind(path: Path) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        raise StorePathError(f"{shown(path)} cannot hold a store: {error.strerror or error}") from None
+        raise StorePathError(f"{one_line(str(path))} cannot hold a store: {error.strerror or error}") from None
     return "file" if stat.S_ISREG(mode) else "a directory" if stat.S_ISDIR(mode) else "not a regular file"
 
 
@@ -426,9 +427,9 @@ def _open_checked(path: Path) -> tuple[sqlite3.Connection, int | None]:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise StoreError(f"{shown(path)}: cannot read it: {error.strerror or error}") from None
+        raise StoreError(f"{one_line(str(path))}: cannot read it: {error.strerror or error}") from None
     if header and header != SQLITE_HEADER:
-        raise StoreError(f"{shown(path)} is not a notices store (not an SQLite database)")
+        raise StoreError(f"{one_line(str(path))} is not a notices store (not an SQLite database)")
     with _damage_is_a_store_error(path):
         db = _connect_readonly(path)
         try:
@@ -439,7 +440,7 @@ def _open_checked(path: Path) -> tuple[sqlite3.Connection, int | None]:
     why = not_ours(application_id, version, names)
     if why or version > SCHEMA_VERSION:
         db.close()
-        raise StoreError(f"{shown(path)} is not a notices store ({why})" if why else too_new(path, version))
+        raise StoreError(f"{one_line(str(path))} is not a notices store ({why})" if why else too_new(path, version))
     return db, version if names else None
 
 
@@ -452,7 +453,7 @@ def _damage_is_a_store_error(path: Path) -> Iterator[None]:
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{shown(path)}: not a usable notices store ({error})") from None
+        raise StoreError(f"{one_line(str(path))}: not a usable notices store ({error})") from None
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
@@ -481,9 +482,9 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
 def _check_readable(path: Path, version: int | None) -> None:
     """A store opened read-only must be one this version reads as it is."""
     if version is None:
-        raise StorePathError(f"no store at {shown(path)}: run `notices run` first (the file is empty)")
+        raise StorePathError(f"no store at {one_line(str(path))}: run `notices run` first (the file is empty)")
     if version < SCHEMA_VERSION:
-        raise StoreError(f"{shown(path)} has schema version {version}, older than this notices' "
+        raise StoreError(f"{one_line(str(path))} has schema version {version}, older than this notices' "
                          f"{SCHEMA_VERSION}: run `notices run` once to upgrade it")
 
 
@@ -512,13 +513,7 @@ def not_ours(application_id: int, version: int, names: dict[str, str]) -> str | 
 
 
 def too_new(path: Path, version: int) -> str:
-    return f"{shown(path)} has schema version {version}; this notices knows {SCHEMA_VERSION}: upgrade notices"
-
-
-def shown(path: Path | str) -> str:
-    """A path fit for a one-line message: as it is, or quoted with its control characters escaped."""
-    text = str(path)
-    return text if text.isprintable() else repr(text)
+    return f"{one_line(str(path))} has schema version {version}; this notices knows {SCHEMA_VERSION}: upgrade notices"
 
 
 def _insert_hits(db: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:

@@ -310,13 +310,13 @@ def test_a_store_or_folder_without_permission_is_one_line(work, capsys):
 def test_a_file_name_with_control_characters_is_printed_escaped(work, capsys):
     foreign(work / "two\nlines\x1b.db")
     code, _, err = run(capsys, "cases", "--db", "two\nlines\x1b.db")
-    assert (code, err) == (1, "notices: 'two\\nlines\\x1b.db' is not a notices store "
+    assert (code, err) == (1, "notices: two\\x0alines\\x1b.db is not a notices store "
                               "(it holds another program's tables)\n")
     (work / "odd\tfolder").mkdir()
     code, _, err = run(capsys, "run", "pages", "--db", "odd\tfolder")
-    assert (code, err) == (2, "notices: 'odd\\tfolder' cannot hold a store: it is a directory\n")
+    assert (code, err) == (2, "notices: odd\\x09folder cannot hold a store: it is a directory\n")
     code, _, err = run(capsys, "cases", "--db", "no\rstore.db")
-    assert (code, err) == (2, "notices: no store at 'no\\rstore.db': run `notices run` first\n")
+    assert (code, err) == (2, "notices: no store at no\\x0dstore.db: run `notices run` first\n")
 
 
 QUERIES = [["cases"], ["case", "第1号"], ["hearings", "--from", TODAY], ["watch", "list"], ["watch", "hits"],

@@ -10,7 +10,7 @@ from pathlib import Path
 def existing_page_files(paths: list[str]) -> list[str]:
     """The page files of `paths` (directories expanded); a path that does not exist is bad use."""
     from notices.cli import UsageError  # notices.cli imports the command modules: import late
-    from notices.export.common import one_line
+    from notices.inert import one_line
     from notices.pipeline import iter_page_files
 
     missing = [path for path in paths if not Path(path).exists()]
@@ -29,7 +29,7 @@ def terminal_width() -> int | None:
 
 class InertText:
     """A text stream (stdout, stderr) through which page text cannot act on the terminal: ESC,
-    BEL, a bidi override in a party name are shown as their codes (export.common.inert). Every
+    BEL, a bidi override in a party name are shown as their codes (notices.inert). Every
     message goes through it; binary output (csv, jsonl to a pipe) goes to `buffer`, made safe by
     its writer."""
 
@@ -37,7 +37,7 @@ class InertText:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        from notices.export.common import inert
+        from notices.inert import inert
 
         self._stream.write(inert(text))
         return len(text)

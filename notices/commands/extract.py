@@ -6,7 +6,7 @@ from pathlib import Path
 
 from notices.export.table import NOTICE_TABLE_COLUMNS
 from notices.commands.common import existing_page_files, terminal_width
-from notices.export.common import one_line
+from notices.inert import one_line
 from notices.pipeline import extract_page
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
-from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text, one_line
+from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text
+from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
-from notices.store import Store, StoreError, StorePathError, shown
+from notices.store import Store, StoreError, StorePathError
 from notices.watch import Hit, check_name, find_hits
 
 DEFAULT_PAGES = "seeds"
@@ -44,7 +45,7 @@ def store_errors(handler):
             print(f"notices: {error}", file=sys.stderr)
             return 1
         except sqlite3.DatabaseError as error:
-            print(f"notices: {shown(args.db)}: {error}", file=sys.stderr)
+            print(f"notices: {one_line(str(args.db))}: {error}", file=sys.stderr)
             return 1
     return guarded
 

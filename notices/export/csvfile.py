@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 
+from notices.inert import dropped, inert
 from notices.model import Case, Notice
 
 from .columns import CASE_COLUMNS, NOTICE_COLUMNS, Column, cell_text
-from .common import dropped, inert, neutralize, sorted_cases, sorted_notices
+from .common import neutralize, sorted_cases, sorted_notices
 
 
 def csv_bytes(columns: list[Column], records: list) -> bytes:

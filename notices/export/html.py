@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 
+from notices.inert import inert
 from notices.model import Case, Notice
 
 from .common import (
-    inert,
     deadline_label,
     iso_date,
     local_datetime_text,

@@ -14,11 +14,10 @@ import re
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
+from notices.inert import dropped, inert
 from notices.model import CHINA_TZ, Case, Notice
 
 from .common import (
-    dropped,
-    inert,
     COMPUTED_MARK,
     PROVISIONAL_MARK,
     data_timestamp,

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 
+from notices.inert import inert, json_escaped
 from notices.model import Case, Notice
 
-from .common import inert, json_escaped, notice_id, sorted_notices
+from .common import notice_id, sorted_notices
 
 
 def record_line(notice: Notice) -> str:

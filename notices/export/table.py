@@ -12,10 +12,11 @@ import re
 
 from tabulate import tabulate
 
+from notices.inert import inert
 from notices.model import Case, Notice
 
 from .columns import CASE_COLUMNS, NOTICE_COLUMNS, Column, cell_text, pick_columns
-from .common import display_width, inert, sorted_cases, sorted_notices
+from .common import display_width, sorted_cases, sorted_notices
 
 NOTICE_TABLE_COLUMNS = [column.name for column in NOTICE_COLUMNS]
 CASE_TABLE_COLUMNS = [column.name for column in CASE_COLUMNS]

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from notices.inert import dropped, inert
 from notices.model import Case, Notice
 
 from .columns import CASE_COLUMNS, NOTICE_COLUMNS, Cell, Column
@@ -25,8 +26,6 @@ from .common import (
     data_timestamp,
     deadline_label,
     display_width,
-    dropped,
-    inert,
     join_list,
     local_datetime_text,
     neutralize,
