@@ -53,10 +53,12 @@ DISPUTE_CELL = regex.compile(r"纠纷|争议|罪|案件|之诉|申请|行政|赔
 CELL_LOOKS = {"case": CASE_CELL, "date": DAY_CELL, "time": WHEN_CELL, "venue": VENUE_CELL, "dispute": DISPUTE_CELL,
               "seq": regex.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")}
 
-# A date heading: a line that is a day (with its weekday), maybe with 上午/下午 after it; or
-# 上午/下午 alone, heading the times below it.
+# A date heading: a line that is a day (with its weekday), maybe with 上午/下午 after it, or a
+# title that names the day (2026年6月29日（星期一）开庭公告); or 上午/下午 alone, heading the
+# times below it.
 DAY_HEADING = regex.compile(
-    rf"\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*)?"
+    rf"\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*"
+    r"(?:(?:开庭|庭审)(?:公告|排期表?|安排表?))?\s*)?"
     r"(?P<period>上午|下午|晚上)?\s*[:：]?\s*",
     regex.VERBOSE,
 )
