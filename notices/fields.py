@@ -29,7 +29,8 @@ ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,1
 # 被申请人:X公司, 当事人:原告:张三, 上诉人(原审原告):X公司
 LABELLED_PARTY = regex.compile(
     rf"(?:\G|(?<=^)|(?<=[\n\s;,|:]))(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
-    rf"(?:\([^()\n]{{1,20}}\))?\s*:\s*(?P<names>[^\n。;:|]{{2,120}}?)\s*(?=\n|$|。|;|\||\s+(?:{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})\s*:)")
+    rf"(?:\([^()\n]{{1,20}}\))?\s*:\s*(?P<names>(?:[^\n。;:|()]|\([^()\n]{{0,40}}\)){{2,120}}?)"   # (法定代表人:龙启华)
+    rf"\s*(?=\n|$|。|;|\||\s+(?:{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})\s*:)")
 LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")

@@ -62,10 +62,10 @@ DAY_HEADING = regex.compile(
     r"(?P<period>上午|下午|晚上)?\s*[:：]?\s*",
     regex.VERBOSE,
 )
-LABELLED_LINE = regex.compile(rf"\s*(?P<label>{LINE_LABEL})\s*[:：]")
 ITEM_MARK = regex.compile(
     r"\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])\s*"
 )
+LABELLED_LINE = regex.compile(rf"(?:{ITEM_MARK.pattern})?\s*(?P<label>{LINE_LABEL})\s*[:：]")  # 一、案号:…
 HEARING_TIME = regex.compile(dates.TIME.pattern, regex.VERBOSE)
 HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex.VERBOSE)
 # A text item starts a hearing: its date (or 同日, 次日) comes first, or 本院定于…, or a case

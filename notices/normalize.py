@@ -102,7 +102,8 @@ _CASE_NUMBER = (r"(?:案号\s*[:为]?\s*)?(?:\p{Han}{0,10}仲\p{Han}{0,4})?"
 # The frame of a notice, printed on lines of their own: a title, the issuer, a case number, a
 # date, 特此公告. Two such lines of one width by chance show no column.
 FRAME_LINE = regex.compile(
-    rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达书){NAVIGATION}?
+    rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达书?)
+            (?:[^\S\n]*\([^()\n]{{1,30}}\))?{NAVIGATION}?   # 开庭排期公告(2026年7月13日—7月15日)
          |{_ISSUER}|{_CASE_NUMBER}|{DATE_LINE}|特此[^\n]{{0,6}})""",
     regex.VERBOSE,
 )
@@ -113,7 +114,7 @@ SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}}
                            rf"|(?:^|(?<=[\s。;,])|(?<!{FIELD_LABEL}\s*:)(?<=:))(?:{_ISSUER})")
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
-TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书){NAVIGATION}?$")
+TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书?){NAVIGATION}?$")
 CELL_SEPARATOR = regex.compile(r"[\t|]")
 LABEL_AFTER = regex.compile(r"\p{Han}{1,3}\s*[:：]")  # the rest of a spaced-out label: 号：, 事人：
 # Body text: a line that goes on into a sentence (it holds sentence punctuation).

@@ -58,12 +58,12 @@ ORG_SUFFIX = (
 # A company's own notices (Company Law: 减资, 注销, 合并, 分立): titles too, of look-alikes.
 COMPANY_KIND = r"(?:减资|注销|合并|分立)"
 KIND_WORD = (rf"(?:送达|开庭|排期|执行|拍卖|催告|应诉|宣判|破产|清算|{COMPANY_KIND}|更正|延期|受理|判决|裁定|裁决|文书"
-             r"|宣告|申报|听证|传唤|认领|寻找|撤销|变更|恢复|书)")
+             r"|宣告|申报|听证|传唤|认领|寻找|撤销|变更|恢复|通知|组成|书)")
 TITLE_KIND = rf"(?:\p{{Han}}{{0,8}}?{KIND_WORD})"
 
 # Labels of the fields of a notice set out as labelled lines (案号: …, 开庭时间: …), and of party roles.
 FIELD_LABEL = (
-    r"(?:开庭时间|开庭日期|开庭地点|时间|日期|地点|地址|案号|案由|联系电话"
+    r"(?:开庭时间|开庭日期|开庭地点|时间|日期|地点|仲裁庭|审判庭|法庭|地址|案号|案由|联系电话"
     r"|电话|联系人|联系地址|法定代表人|负责人|经营者|住所地|住址|住所|备注|刊登日期|刊登版面|上传日期|发布时间|发布日期|承办人|审判长|审判员"
     r"|书记员|法官助理|承办法官|合议庭成员)"
 )
