@@ -169,11 +169,12 @@ LABELLED_DATE = table(
 # date of a notice on it that prints none of its own.
 MASTHEAD = standalone(Rule(
     "masthead",
-    rf"^[^\n。,]{{0,40}}?(?P<date>{FULL_DATE})[^\n。,]{{0,30}}?(?:星期[一二三四五六日天]|周[一二三四五六日]|第\s*[A-Za-z]?\d{{1,3}}\s*版)"
+    rf"^(?![^\n]*?(?:开庭|庭审|排期))[^\n。,]{{0,40}}?(?P<date>{FULL_DATE})[^\n。,]{{0,30}}?(?:星期[一二三四五六日天]|周[一二三四五六日]|第\s*[A-Za-z]?\d{{1,3}}\s*版)"
     r"[^\n。,]*$",  # a line of its own, no sentence: 本院定于2026年5月13日(星期三)…开庭 is none
     match=(("冰城晨报　2026年4月15日　星期三　第A11版", {"date": "2026年4月15日"}),
            ("首页 > 电子报 > 2026年05月20日 > 第07版:公告", {"date": "2026年05月20日"})),
-    reject=("本院定于2026年7月15日上午9时30分在本院第三审判庭开庭审理", "本院定于2026年5月13日(星期三)14时30分在本院第二法庭开庭审理。"),
+    reject=("本院定于2026年7月15日上午9时30分在本院第三审判庭开庭审理", "本院定于2026年5月13日(星期三)14时30分在本院第二法庭开庭审理。",
+            "2026年6月29日(星期一)开庭公告"),  # a list's title names the day of its hearings
     flags=regex.VERBOSE | regex.MULTILINE,
 ))
 
