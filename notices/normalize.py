@@ -111,7 +111,7 @@ FRAME_LINE = regex.compile(
 # across it (an issuer starts where a name may start).
 # No issuer starts in a field's value (承办法官:耿晓峰 / 郑州市金水区人民法院 are two lines).
 SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
-                           rf"|(?:^|(?<=[\s。;,])|(?<!{FIELD_LABEL}\s*:)(?<=:))(?:{_ISSUER})")
+                           rf"|(?:^|(?<=[\s。;,)]|日|版|号)|(?<!{FIELD_LABEL}\s*:)(?<=:))(?:{_ISSUER})")  # …五月二十二日杭州市余 / 杭区…委员会公告
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书?){NAVIGATION}?$")

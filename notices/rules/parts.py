@@ -23,8 +23,10 @@ YOU = (r"(?:你单位|你公司|你们|你方|你厂|你店|你部|你中心|你
        r"|你店铺|你)")
 
 # A count of cases: 一案, 二案, 两案, 十二案, 12案
-# 一案, 二案, 系列案, and 争议案/纠纷案 without the count (…与你单位追索劳动报酬争议案)
-CASE_COUNT = r"(?:(?:[一二两三四五六七八九十百\d]{1,4}(?:起|件)?|(?<=争议|纠纷))案(?!件|号|由|情|字)|系列案)"
+# 一案, 二案, 系列案, and 争议案/纠纷案 without the count before its number (…与你单位追索劳动报酬
+# 争议案（西劳人仲案字…）; news says 一起…纠纷案, with no number)
+CASE_COUNT = (r"(?:[一二两三四五六七八九十百\d]{1,4}(?:起|件)?案(?!件|号|由|情|字)|(?<=争议|纠纷)案(?=\s*[(\[〔【])"
+              r"|系列案)")
 
 # Role labels before party names, from the roles vocabulary (notices/data/roles.tsv): the side
 # that brought the case and the side it is brought against; (原审被告) annotations are part of
