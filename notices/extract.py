@@ -95,9 +95,10 @@ def _item(head: Draft, text, a, b, named, publication, context: Context) -> Draf
 def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
     """Does the block carry the marks of a case notice? A party with a case or a service by
     publication (news never names a party served); or an issuing court or committee (named in
-    the frame, or speaking as 本院/本委) with a case number and the words of a case (公示催告,
-    宣告失踪, 破产 notices name the case but may serve no one); or one that names a party and a
-    hearing. Field reading never vetoes such a block: what cannot be read is null, and says so."""
+    the frame, or speaking as 本院/本委) with the words of a case and a case number or a hearing
+    time (a party and a number a narrow column broke may be unread), or a party of a special
+    procedure (公示催告, 宣告失踪, 破产 notices name the case but may serve no one). Field
+    reading never vetoes such a block: what cannot be read is null, and says so."""
     f = draft.fields
     has_case = bool(f.get("case_numbers")) or bool(f.get("dispute_type"))
     has_party = bool(f.get("respondents")) or bool(f.get("claimants"))
@@ -108,7 +109,7 @@ def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
     issued = bool(ISSUER_SPEAKS.search(text, a, b)) or _issued_by_authority(draft)
     special = bool(SPECIAL_PROCEDURE.search(text, a, b))
     return issued and bool(CASE_WORDING.search(text, a, b)) and (
-        bool(f.get("case_numbers")) or (has_party and (has_hearing or special)))
+        bool(f.get("case_numbers")) or has_hearing or (has_party and special))
 
 
 def _issued_by_authority(draft: Draft) -> bool:

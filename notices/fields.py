@@ -31,6 +31,9 @@ LABELLED_PARTY = regex.compile(
     rf"(?:\G|(?<=^)|(?<=[\n\s;,|:]))(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
     rf"(?:\([^()\n]{{1,20}}\))?\s*:\s*(?P<names>(?:[^\n。;:|()]|\([^()\n]{{0,40}}\)){{2,120}}?)"   # (法定代表人:龙启华)
     rf"\s*(?=\n|$|。|;|\||\s+(?:{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})\s*:)")
+# 受送达人:X、Y — whom the notice is served on (民诉法第87—95条), set out as a labelled line: no role
+# of a side (a third party may be served too), so not in roles.tsv; the notice's addressees.
+LABELLED_SERVED = regex.compile(r"(?:(?<=^)|(?<=\n))\s*受送达人\s*:\s*(?P<names>[^\n。;:|]{2,120}?)\s*(?=\n|$|。|;)")
 LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
@@ -298,6 +301,8 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
         if side in ("claimant", "respondent"):
             names = split_names(text, *m.span("names"))
             (clause.respondents if side == "respondent" else clause.claimants).extend(names)
+    if not clause.respondents:
+        clause.respondents = [span for m in LABELLED_SERVED.finditer(text, a, b) for span in split_names(text, *m.span("names"))]
     cause = LABELLED_CAUSE.search(text, a, b)
     if cause:
         clause.dispute = cause.span("cause")
@@ -321,9 +326,10 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
     names: list[Span] = []
     for piece in reversed(_pieces(text, s, e)):
         found = split_names(text, *piece)
-        if not found or any(NOT_A_NAME.search(text, *name) and not _numbered_company(text, *name) for name in found):
+        if (not found and NOT_A_NAME.search(text, *piece)) or any(
+                NOT_A_NAME.search(text, *name) and not _numbered_company(text, *name) for name in found):
             break
-        names[:0] = found
+        names[:0] = found  # a piece too short for a name (张卫 / 东, a space OCR put in) adds none
     return [span for span in names if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
 
 

@@ -100,13 +100,25 @@ class Item:
 
 
 def hearing_items(text: str, a: int, b: int) -> list[Item]:
-    """The hearings listed in text[a:b], or [] when it is not a list: a table under its header
-    row (one row is a list too: the header names its cells), or two or more hearings."""
-    for shape in (table_items, heading_items, labelled_items, text_items):
+    """The hearings listed in text[a:b], or [] when it is not a list: two or more hearings in
+    one of the shapes, else a table of one row under its header (the header names its cells)."""
+    table = table_items(text, a, b)
+    if len(table) >= 2:
+        return table
+    for shape in (heading_items, labelled_items, text_items):
         found = shape(text, a, b)
-        if len(found) >= (1 if shape is table_items else 2):
+        if len(found) >= 2:
             return found
-    return []
+    return table if table and _on_its_own_line(text, table[0]) and len(CASE_START.findall(text, a, b)) <= 1 else []
+
+
+def _on_its_own_line(text: str, item: Item) -> bool:
+    """A table's row printed as a row: on a line of its own, under the header's (a page run into
+    one line holds no table to trust for a single row; nor does one that prints more cases)."""
+    line_start = text.rfind("\n", 0, item.start) + 1
+    line_end = text.find("\n", item.end)
+    return line_start > 0 and not text[line_start:item.start].strip(" \t|") and (
+        line_end < 0 or not text[item.end:line_end].strip(" \t|"))
 
 
 # A case's own line: its number alone, or after the item's mark and name (一、罪犯巴特尔减刑一案 (2026)…号)
@@ -370,7 +382,7 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
     labels: set[str] = set()
     for unit in units(text, a, b):
         mark = ITEM_MARK.fullmatch(unit.group())
-        labelled = LABELLED_LINE.match(unit.group())
+        labelled = LABELLED_LINE.match(unit.group().replace(" ", ""))  # 被 告人: a label letter-spaced
         if labelled:
             label = _label_kind(labelled.group("label"))
             if start is not None and label in labels:

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
-from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, LINE_LABEL, NAVIGATION, TITLE_KIND
+from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, LINE_LABEL, NAVIGATION, TITLE_BRACKET, TITLE_KIND
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
 # One character to one character, so folding keeps every offset.
@@ -103,7 +103,7 @@ _CASE_NUMBER = (r"(?:案号\s*[:为]?\s*)?(?:\p{Han}{0,10}仲\p{Han}{0,4})?"
 # date, 特此公告. Two such lines of one width by chance show no column.
 FRAME_LINE = regex.compile(
     rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达书?)
-            (?:[^\S\n]*\([^()\n]{{1,30}}\))?{NAVIGATION}?   # 开庭排期公告(2026年7月13日—7月15日)
+            {TITLE_BRACKET}?{NAVIGATION}?   # 开庭排期公告(2026年7月13日—7月15日)
          |{_ISSUER}|{_CASE_NUMBER}|{DATE_LINE}|特此[^\n]{{0,6}})""",
     regex.VERBOSE,
 )
@@ -115,6 +115,9 @@ SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}}
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书?){NAVIGATION}?$")
+# 公告 alone on a line is a title, unless the line before ends as its verb's subject does.
+BARE_TITLE = regex.compile(r"公\s?告")
+PUBLISHES = regex.compile(r"(?:向你(?:们|单位|公司|方)?|依法|特此|予以|现)$")
 CELL_SEPARATOR = regex.compile(r"[\t|]")
 LABEL_AFTER = regex.compile(r"\p{Han}{1,3}\s*[:：]")  # the rest of a spaced-out label: 号：, 事人：
 # Body text: a line that goes on into a sentence (it holds sentence punctuation).
@@ -187,6 +190,10 @@ def full_lines(lines: list[str]) -> list[bool]:
             continue
         if splits_a_word(lines[i], following):
             full[i] = True  # 太原市小店区劳动人事 / 争议仲裁委员会, …二〇 / 二六年十一月三日
+        elif PUBLISHES.search(lines[i]) and BARE_TITLE.fullmatch(following):
+            full[i] = True  # …现向你们 / 公告 / 送达上诉状…: the verb, not a title
+        elif lines[i].count("“") > lines[i].count("”"):
+            full[i] = True  # …误写为“ / 2026年11月5日 / 上午9时”: a quotation goes on
         elif UNIT_START.match(following) and lines[i].count("(") <= lines[i].count(")"):
             # a label or an item opens the next line, unless a bracket is left open (统一社会 /
             # 信用代码:…) or both lines fill the column (…汽车租 / 赁有限公司:本院受理…)

@@ -57,6 +57,9 @@ ORG_SUFFIX = (
 
 # What a title may say before 公告: the kind of notice, a word of a case's proceedings with a
 # few words before it (仲裁文书送达公告, 民事判决书送达公告, 破产宣告公告, 债权申报公告).
+# What a title may carry in brackets after it: (第19期), (2027年3月16日—18日); not a year alone,
+# which opens the case number on the next line (公告送达(2018) / 鲁08民初14号).
+TITLE_BRACKET = r"(?:[^\S\n]*\((?!\s*\d{4}\s*\))[^()\n]{1,30}\))"
 # A company's own notices (Company Law: 减资, 注销, 合并, 分立): titles too, of look-alikes.
 COMPANY_KIND = r"(?:减资|注销|合并|分立)"
 KIND_WORD = (rf"(?:送达|开庭|排期|执行|拍卖|催告|应诉|宣判|破产|清算|{COMPANY_KIND}|更正|延期|受理|判决|裁定|裁决|文书"

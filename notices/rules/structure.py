@@ -6,7 +6,8 @@ import regex
 
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
-from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, COMPANY_KIND, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF, TITLE_KIND
+from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, COMPANY_KIND, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF,
+                                 TITLE_BRACKET, TITLE_KIND)
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
@@ -22,7 +23,7 @@ NAME_START = r"(?:(?<=^)|(?<=[\n\s\]】:。]))"
 
 # How a title line ends: its word, a number or dates in brackets, website navigation.
 TITLE_TAIL = (rf"(?:公\s?告(?:送达书?)?|告\s?示|通\s?告|排期表?|安排表?|信息|预告)"
-              rf"(?:[^\S\n]*\([^()\n]{{1,30}}\))?{NAVIGATION}?")
+              rf"{TITLE_BRACKET}?{NAVIGATION}?")
 
 TITLES = table(
     "title",
@@ -38,7 +39,7 @@ TITLES = table(
             (?:[\p{{Han}}()\d—\-~]{{0,38}}?{KIND_WORD})?   # whom or when: …公司破产宣告公告, 西安中院2026年12月7日至12月9日开庭公告
             (?:公\s?告(?:送达书?)?|告\s?示|通\s?告|(?<=开庭|庭审)(?:排期表?|安排表?|信息|预告))
         )
-        (?:[^\S\n]*\([^()\n]{{1,30}}\))?   # (第19期), (2027年3月16日—18日)
+        {TITLE_BRACKET}?   # (第19期), (2027年3月16日—18日)
         {NAVIGATION}?   # website navigation glued to a title line
         (?=\n|$)
         """,
@@ -57,7 +58,7 @@ TITLES = table(
         ^[^\S\n]*(?P<authority>{AUTHORITY})[^\S\n]*\n[^\S\n]*
         (?!{COMPANY_KIND})   # no court issues a 减资公告
         (?P<title>(?:[\p{{Han}}()\d—\-~]{{0,38}}?{KIND_WORD})?(?:公\s?告(?:送达书?)?|告\s?示|通\s?告))   # 2026年6月29日(星期一)开庭公告
-        (?:[^\S\n]*\([^()\n]{{1,30}}\))?[^\S\n]*$   # (第19期)
+        {TITLE_BRACKET}?[^\S\n]*$   # (第19期)
         """,
         match=("天津市滨海新区劳动人事争议仲裁委员会\n送达公告\n", "昆山市劳动人事争议仲裁委员会\n公 告\n",
                "南京市劳动人事争议仲裁委员会\n公告送达\n",
@@ -83,7 +84,7 @@ TITLES = table(
             (?:(?:(?!{FULL_DATE})[\p{{Han}}\d]){{0,20}}?{KIND_WORD})?   # a signature's date is no part of the next title
             (?:公告(?:送达书)?|告示|通告|(?<=开庭|庭审)(?:排期表?|安排表?|预告))
         )
-        (?:\([^()\n]{{1,30}}\))?   # (2027年3月16日—18日)
+        {TITLE_BRACKET}?   # (2027年3月16日—18日)
         (?:[^\S\n]+(?=[^\s,。;:、])|(?=[一1][、.])   # a space, or the first item of a list,
            |(?(authority)(?={CASE_YEAR})|(?!)))        # or, after an issuer, the case number
         """,
