@@ -25,6 +25,7 @@ AUTHORITY_END = regex.compile(AUTHORITY_SUFFIX)
 ISSUER_SPEAKS = regex.compile(SELF)
 # Special procedures serve no one and may print no case number, but name their applicant.
 SPECIAL_PROCEDURE = regex.compile(r"公示催告|宣告[^。]{0,12}?(?:失踪|死亡)|认定[^。]{0,8}?财产无主|支付令|破产|强制清算|债权申报")
+IN_COURT = regex.compile(r"开庭|庭审|宣判")  # a time set for a session in court, not for an exam or a holiday
 CASE_WORDING = regex.compile(
     r"送达|开庭|审理|判决|裁定|裁决|调解|执行|受理|立案|一案|公示催告|宣告|失踪|死亡|破产|清算|无主|支付令|申报|听证|宣判|诉讼|仲裁")
 
@@ -109,7 +110,7 @@ def _is_case_notice(draft: Draft, text: str, a: int, b: int) -> bool:
     issued = bool(ISSUER_SPEAKS.search(text, a, b)) or _issued_by_authority(draft)
     special = bool(SPECIAL_PROCEDURE.search(text, a, b))
     return issued and bool(CASE_WORDING.search(text, a, b)) and (
-        bool(f.get("case_numbers")) or has_hearing or (has_party and special))
+        bool(f.get("case_numbers")) or (has_hearing and bool(IN_COURT.search(text, a, b))) or (has_party and special))
 
 
 def _issued_by_authority(draft: Draft) -> bool:
