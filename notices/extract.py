@@ -11,7 +11,6 @@ import datetime as dt
 
 import regex
 
-from notices import dates
 from notices.fields import (SERVICE, Context, Draft, addressees, case_numbers, documents, frame, hearing,
                             labelled_parties, notice_type, parties, read_cells_hearing)
 from notices.lists import Item, case_items, hearing_items

@@ -11,6 +11,7 @@ from export_fixtures import (
     COURT_CASE,
     HOSTILE_RESPONDENT,
     PHONE,
+    RELATIVE_CASE,
     SHEET_NS,
     all_cases,
     all_notices,
@@ -116,7 +117,11 @@ def test_header_frozen_autofilter_and_widths():
 def test_hearings_and_computed_sheets():
     sheets = read_xlsx(workbook())
     hearings = records(sheets["开庭 Hearings"])
-    assert len(hearings) == 3
+    printed = [r for r in hearings if not r["计算 Computed"][1]]
+    computed_hearings = [r for r in hearings if r["计算 Computed"][1]]
+    assert len(printed) == 3  # a hearing the notice sets relative to its periods is one more, marked
+    assert [r["案号 Case number"][1] for r in computed_hearings] == [RELATIVE_CASE]
+    assert computed_hearings[0]["计算 Computed"][1].startswith("[计算]")
     moved = next(r for r in hearings if r["案号 Case number"][1] == ARBITRATION_CASE)
     assert moved["改期次数 Times moved"][:2] == ("s", "1")
     assert moved["改期自 Moved from"][1] == "2026-06-09 14:00"

@@ -399,7 +399,7 @@ def test_cases_case_and_hearings(work, capsys):
     assert code == 2 and "matches 3 cases" in err
 
     out = run(capsys, "hearings", "--from", "2026-06-01", "--to", "2026-06-30", "--format", "csv")[1]
-    assert out.startswith("\ufeff")  # the cases.csv format: Excel reads the BOM
+    assert out.startswith("\ufeff")  # CSV for Excel: it reads the BOM
     assert out.count("\r\n") == 3  # a header and the two cases with a hearing in June
     assert run(capsys, "hearings", "--from", "2026-07-01", "--format", "jsonl")[1] == ""
 
@@ -482,6 +482,26 @@ def test_run_summary_lists_a_computed_hearing_marked_provisional(tmp_path, monke
     assert "computed hearings (from 2026-12-20): 1\n  2027-02-18 09:00 [计算][暂定]  张三\n" in out
     code, out, err = run(capsys, "run", "pages", "--today", "2027-02-19")
     assert "computed hearings" not in out  # past: nothing to come
+
+
+def test_hearings_and_deadlines_list_computed_dates_marked(tmp_path, monkeypatch, capsys):
+    """A hearing the notice sets relative to its periods is a hearing to docket: `hearings` lists
+    it, marked computed and provisional; `deadlines` lists every computed date in the range."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "p.txt").write_text(RELATIVE_HEARING_PAGE, encoding="utf-8")
+    assert run(capsys, "run", "pages", "--today", "2026-12-20")[0] == 0
+    code, out, err = run(capsys, "hearings", "--from", "2027-02-01", "--to", "2027-02-28", "--width", "120")
+    assert code == 0, err
+    [row] = [line for line in out.splitlines() if "2027-02-18" in line]
+    assert "2027-02-18 09:00" in row and "[计算][暂定]" in row and "张三" in row and "本院第八法庭" in row
+    assert "2027-02-18" not in run(capsys, "hearings", "--from", "2027-02-19")[1]  # past its day: not to come
+    lines = run(capsys, "deadlines", "--from", "2027-01-01", "--to", "2027-03-31", "--format", "jsonl")[1].splitlines()
+    kinds = [(json.loads(line)["kind"], json.loads(line)["date"]) for line in lines]
+    assert kinds == [("视为送达 deemed_service", "2027-01-14"), ("答辩期限 answer_deadline", "2027-01-29"),
+                     ("举证期限 evidence_deadline", "2027-02-15"), ("开庭 hearing", "2027-02-18")]
+    assert all(json.loads(line)["marks"] == "[计算][暂定]" for line in lines)
+    assert run(capsys, "deadlines", "--from", "2027-03-01")[1].count("2027-") == 0
 
 
 HOSTILE = "恶意科技有限公司\x1b]0;pwned\x07\x1b[2J\u202e\u2028\x85"  # sets the title, clears the screen, reverses

@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import functools
 import hashlib
+import json
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
-from notices.export.common import ASSUMED_MARK, COMPUTED_MARK, PROVISIONAL_MARK, local_datetime_text
+from notices.export.common import computed_marks, local_datetime_text
 from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
 from notices.store import Store, StoreError, StorePathError
@@ -30,7 +31,8 @@ EXIT_NEW_WATCH_HIT = 3
 SHOWN_IN_SUMMARY = 10
 # Table columns (names from notices.export.columns) where the renderer's defaults do not fit.
 TIMELINE_COLUMNS = ["published", "type", "hearing", "venue", "documents", "page"]
-HEARINGS_COLUMNS = ["next_hearing", "case_number", "respondents", "claimants", "venue"]
+HEARINGS_COLUMNS = ["start", "computed", "case_number", "respondents", "venue"]
+DEADLINES_COLUMNS = ["date", "time", "kind", "marks", "case_numbers", "respondents"]
 PROGRESS_DELAY_SECONDS = 0.5  # a bar for batches that take more than a moment
 
 
@@ -76,10 +78,16 @@ def register(subparsers) -> None:
     case.set_defaults(handler=case_command)
 
     hearings = subparsers.add_parser("hearings", parents=[store_options, output_options],
-                                     help="cases whose current hearing falls in a date range")
+                                     help="hearings in a date range, as printed and computed")
     hearings.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: today)")
     hearings.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: no end)")
     hearings.set_defaults(handler=hearings_command)
+
+    deadlines = subparsers.add_parser("deadlines", parents=[store_options, output_options],
+                                      help="computed dates (deemed service, answer, evidence, appeal) in a date range")
+    deadlines.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: today)")
+    deadlines.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: no end)")
+    deadlines.set_defaults(handler=deadlines_command)
 
     watch = subparsers.add_parser("watch", help="the watch list of names").add_subparsers(
         dest="watch_command", metavar="ACTION", required=True)
@@ -206,8 +214,7 @@ def computed_hearings(notices: list[Notice], today: dt.date) -> list[tuple[Deadl
 def computed_hearing_text(deadline: Deadline) -> str:
     """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is unpublished."""
     when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
-    return (f"{when} {COMPUTED_MARK}" + (PROVISIONAL_MARK if deadline.provisional else "")
-            + (ASSUMED_MARK if deadline.assumed else ""))
+    return f"{when} {computed_marks(deadline)}"
 
 
 def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> list[Case]:
@@ -271,14 +278,49 @@ def cases_command(args) -> int:
 
 @store_errors
 def hearings_command(args) -> int:
+    """Hearings in the range, soonest first: as printed, and computed (marked) for notices that set
+    them relative to their periods."""
+    from notices.export.columns import HEARING_COLUMNS
+    from notices.export.hearings import all_hearings, starts_within
+
+    start, end = date_range(args)
+    with open_store(args.db) as store:
+        notices, cases = store.notices(), store.cases()
+    chosen = [h for h in all_hearings(notices, cases) if starts_within(h.start, start, end)]
+    write_records(args, HEARING_COLUMNS, HEARINGS_COLUMNS, chosen, columns_json(HEARING_COLUMNS))
+    return 0
+
+
+@store_errors
+def deadlines_command(args) -> int:
+    """Computed dates in the range (deemed service, answer, evidence, appeal, computed hearings),
+    soonest first, each with its marks and rule."""
+    from notices.export.columns import COMPUTED_COLUMNS
+    from notices.export.hearings import computed_dates, starts_within
+
+    start, end = date_range(args)
+    with open_store(args.db) as store:
+        notices = store.notices()
+    chosen = [entry for entry in computed_dates(notices) if starts_within(entry.deadline.date, start, end)]
+    write_records(args, COMPUTED_COLUMNS, DEADLINES_COLUMNS, chosen, columns_json(COMPUTED_COLUMNS))
+    return 0
+
+
+def date_range(args) -> tuple[dt.date, dt.date | None]:
+    """--from (default: today in China) and --to (default: no end)."""
     start = parse_date(args.start, "--from") if args.start else china_today()
     end = parse_date(args.end, "--to") if args.end else None
     if end and end < start:
         raise usage_error(f"--to {end} is before --from {start}")
-    with open_store(args.db) as store:
-        cases = store.cases()
-    write_cases(args, in_range(cases, start, end), HEARINGS_COLUMNS)  # soonest first
-    return 0
+    return start, end
+
+
+def columns_json(columns):
+    """A record as one JSON object of its columns' cells (dates as ISO text)."""
+    from notices.export.columns import cell_text
+
+    return lambda record: json.dumps({column.name: cell_text(column.get(record)) or None for column in columns},
+                                     ensure_ascii=False)
 
 
 @store_errors

@@ -16,6 +16,7 @@ from notices.model import Case, Notice
 
 from .common import (
     china_local,
+    computed_marks,
     deadline_label,
     deadline_text,
     first_deadline,
@@ -25,7 +26,7 @@ from .common import (
     notice_id,
     notice_type_text,
 )
-from .hearings import count_moves
+from .hearings import ComputedDate, Hearing, count_moves
 
 Cell = Union[str, int, dt.date, dt.datetime, None]
 Record = TypeVar("Record")
@@ -132,3 +133,36 @@ def pick_columns(available: list[Column], names: list[str] | None, default: list
             f"unknown column(s): {', '.join(unknown)}; valid columns: {', '.join(by_name)}"
         )
     return [by_name[name] for name in wanted]
+
+
+HEARING_COLUMNS: list[Column[Hearing]] = [
+    Column("start", "开庭时间(北京时间) Hearing (UTC+8)", lambda h: h.start),
+    Column("computed", "计算 Computed", lambda h: computed_marks(h.computed) if h.computed else None),
+    Column("respondents", "被申请人/被告 Respondents", lambda h: join_list(h.respondents)),
+    Column("case_number", "案号 Case number", lambda h: h.case_number),
+    Column("claimants", "申请人/原告 Claimants", lambda h: join_list(h.claimants)),
+    Column("dispute", "案由 Dispute", lambda h: h.dispute_type),
+    Column("venue", "开庭地点 Venue", lambda h: h.venue),
+    Column("authority", "发布机关 Authority", lambda h: h.authority),
+    Column("moves", "改期次数 Times moved", lambda h: h.moves),
+    Column("moved_from", "改期自 Moved from", lambda h: join_list(map(local_datetime_text, h.earlier_times))),
+    Column("published", "公告日期 Published", lambda h: h.published),
+    Column("page", "来源页 Page", lambda h: h.page),
+    Column("uid", "日历UID Calendar UID", lambda h: h.uid),
+]
+
+COMPUTED_COLUMNS: list[Column[ComputedDate]] = [
+    Column("date", "日期 Date", lambda c: c.deadline.date),
+    Column("time", "时间 Time", lambda c: c.deadline.time.strftime("%H:%M") if c.deadline.time else None),
+    Column("kind", "类型 Kind", lambda c: f"{deadline_label(c.deadline.kind)} {c.deadline.kind}"),
+    Column("marks", "标记 Marks", lambda c: computed_marks(c.deadline)),
+    Column("assumed", "推定 Assumed", lambda c: "是 yes" if c.deadline.assumed else "否 no"),
+    Column("provisional", "暂定 Provisional", lambda c: "是 yes" if c.deadline.provisional else "否 no"),
+    Column("respondents", "被申请人/被告 Respondents", lambda c: join_list(c.notice.respondents)),
+    Column("case_numbers", "案号 Case numbers", lambda c: join_list(c.notice.case_numbers)),
+    Column("rule", "规则 Rule", lambda c: c.deadline.rule),
+    Column("basis", "依据 Basis", lambda c: c.deadline.basis),
+    Column("published", "公告日期 Published", lambda c: c.notice.publication_date),
+    Column("page", "来源页 Page", lambda c: c.notice.page),
+    Column("notice", "公告编号 Notice ID", lambda c: notice_id(c.notice)),
+]

@@ -101,6 +101,12 @@ PROVISIONAL_MARK = "[暂定]"  # a date counted on a year whose holiday schedule
 ASSUMED_MARK = "[推定]"  # a statutory default stood in for a period the notice does not state
 
 
+def computed_marks(deadline: Deadline) -> str:
+    """'[计算][暂定][推定]': computed, and provisional and assumed where it is."""
+    return (COMPUTED_MARK + (PROVISIONAL_MARK if deadline.provisional else "")
+            + (ASSUMED_MARK if deadline.assumed else ""))
+
+
 def deadline_text(deadline: Deadline) -> str:
     """'视为送达 deemed_service 2026-04-24', with the time of a computed hearing, a mark when a
     statutory default stood in for a period the notice does not state, and one when the year's

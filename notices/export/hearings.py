@@ -2,7 +2,9 @@
 
 A case gives one hearing slot: its current hearing time. A later notice that moves the hearing
 moves the slot (same uid, one more move) instead of adding a second event. A notice whose
-hearing no case covers (no case number, or exported without its case) gives its own slot.
+hearing no case covers (no case number, or exported without its case) gives its own slot. A
+hearing the notice sets relative to its periods (举证期满后第三日) is a computed date; the views a
+lawyer dockets from list it among the hearings, marked computed (`all_hearings`).
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ class Hearing:
     moves: int  # times a later notice moved the hearing: the calendar SEQUENCE
     earlier_times: list[dt.date]  # China wall-clock, the times it was moved from
     notice_ids: list[str]
+    computed: Deadline | None = None  # a hearing counted from the notice's periods, not printed
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,41 @@ def hearings(notices: list[Notice], cases: list[Case]) -> list[Hearing]:
         if slot is not None:
             slots.setdefault(slot.uid, slot)
     return sorted(slots.values(), key=lambda h: (moment_key(h.start), h.uid))
+
+
+def computed_hearing(entry: ComputedDate) -> Hearing:
+    """A hearing the notice sets relative to its periods, as a slot of its own."""
+    notice, deadline = entry.notice, entry.deadline
+    start = dt.datetime.combine(deadline.date, deadline.time) if deadline.time else deadline.date
+    return Hearing(
+        uid=entry.uid,
+        start=start,
+        venue=notice.venue,
+        respondents=list(notice.respondents),
+        claimants=list(notice.claimants),
+        case_number=notice.case_numbers[0] if notice.case_numbers else None,
+        authority=notice.authority,
+        dispute_type=notice.dispute_type,
+        page=notice.page,
+        published=notice.publication_date,
+        moves=0,
+        earlier_times=[],
+        notice_ids=[notice_id(notice)],
+        computed=deadline,
+    )
+
+
+def all_hearings(notices: list[Notice], cases: list[Case]) -> list[Hearing]:
+    """The hearings as printed, and those computed for notices that print none, by time."""
+    computed = [computed_hearing(entry) for entry in computed_dates(notices)
+                if entry.deadline.kind == "hearing" and entry.notice.hearing_datetime is None]
+    return sorted(hearings(notices, cases) + computed, key=lambda h: (moment_key(h.start), h.uid))
+
+
+def starts_within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """Is the day (of a datetime, too) in [start, end]? An open end has no bound."""
+    day = day.date() if isinstance(day, dt.datetime) else day
+    return (start is None or day >= start) and (end is None or day <= end)
 
 
 def computed_dates(notices: list[Notice]) -> list[ComputedDate]:

@@ -18,8 +18,7 @@ from notices.inert import dropped, inert
 from notices.model import CHINA_TZ, Case, Notice
 
 from .common import (
-    COMPUTED_MARK,
-    PROVISIONAL_MARK,
+    computed_marks,
     data_timestamp,
     deadline_label,
     iso_date,
@@ -122,8 +121,7 @@ def hearing_event(hearing: Hearing, fallback: dt.datetime) -> Event:
 def computed_event(entry: ComputedDate, fallback: dt.datetime) -> Event:
     deadline, notice = entry.deadline, entry.notice
     case_number = notice.case_numbers[0] if notice.case_numbers else None
-    marks = COMPUTED_MARK + (PROVISIONAL_MARK if deadline.provisional else "")
-    summary = f"{marks} {deadline_label(deadline.kind)}: {parties_title(notice.respondents, case_number)}"
+    summary = f"{computed_marks(deadline)} {deadline_label(deadline.kind)}: {parties_title(notice.respondents, case_number)}"
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp(notice.publication_date, fallback))

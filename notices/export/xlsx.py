@@ -21,7 +21,7 @@ from openpyxl.writer.excel import ExcelWriter
 from notices.inert import dropped, inert
 from notices.model import Case, Notice
 
-from .columns import CASE_COLUMNS, NOTICE_COLUMNS, Cell, Column
+from .columns import CASE_COLUMNS, COMPUTED_COLUMNS, HEARING_COLUMNS, NOTICE_COLUMNS, Cell, Column
 from .common import (
     data_timestamp,
     deadline_label,
@@ -33,44 +33,13 @@ from .common import (
     sorted_cases,
     sorted_notices,
 )
-from .hearings import ComputedDate, Hearing, computed_dates, hearings
+from .hearings import all_hearings, computed_dates
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 MAX_CELL_CHARS = 32767  # Excel's limit for one cell
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MIN_WIDTH, MAX_WIDTH = 8, 60
-
-HEARING_COLUMNS: list[Column[Hearing]] = [
-    Column("start", "开庭时间(北京时间) Hearing (UTC+8)", lambda h: h.start),
-    Column("respondents", "被申请人/被告 Respondents", lambda h: join_list(h.respondents)),
-    Column("case_number", "案号 Case number", lambda h: h.case_number),
-    Column("claimants", "申请人/原告 Claimants", lambda h: join_list(h.claimants)),
-    Column("dispute", "案由 Dispute", lambda h: h.dispute_type),
-    Column("venue", "开庭地点 Venue", lambda h: h.venue),
-    Column("authority", "发布机关 Authority", lambda h: h.authority),
-    Column("moves", "改期次数 Times moved", lambda h: h.moves),
-    Column("moved_from", "改期自 Moved from", lambda h: join_list(map(local_datetime_text, h.earlier_times))),
-    Column("published", "公告日期 Published", lambda h: h.published),
-    Column("page", "来源页 Page", lambda h: h.page),
-    Column("uid", "日历UID Calendar UID", lambda h: h.uid),
-]
-
-COMPUTED_COLUMNS: list[Column[ComputedDate]] = [
-    Column("date", "日期 Date", lambda c: c.deadline.date),
-    Column("time", "时间 Time", lambda c: c.deadline.time.strftime("%H:%M") if c.deadline.time else None),
-    Column("kind", "类型 Kind", lambda c: f"{deadline_label(c.deadline.kind)} {c.deadline.kind}"),
-    Column("assumed", "推定 Assumed", lambda c: "是 yes" if c.deadline.assumed else "否 no"),
-    Column("provisional", "暂定 Provisional", lambda c: "是 yes" if c.deadline.provisional else "否 no"),
-    Column("respondents", "被申请人/被告 Respondents", lambda c: join_list(c.notice.respondents)),
-    Column("case_numbers", "案号 Case numbers", lambda c: join_list(c.notice.case_numbers)),
-    Column("rule", "规则 Rule", lambda c: c.deadline.rule),
-    Column("basis", "依据 Basis", lambda c: c.deadline.basis),
-    Column("published", "公告日期 Published", lambda c: c.notice.publication_date),
-    Column("page", "来源页 Page", lambda c: c.notice.page),
-    Column("notice", "公告编号 Notice ID", lambda c: notice_id(c.notice)),
-]
-
 
 def safe_text(value: str) -> str:
     """Text a worksheet accepts: no control characters, within the cell limit, no formula."""
@@ -131,7 +100,7 @@ def build_workbook(notices: list[Notice], cases: list[Case]) -> Workbook:
     sheets = [
         ("公告 Notices", NOTICE_COLUMNS, sorted_notices(notices)),
         ("案件 Cases", CASE_COLUMNS, sorted_cases(cases)),
-        ("开庭 Hearings", HEARING_COLUMNS, hearings(notices, cases)),
+        ("开庭 Hearings", HEARING_COLUMNS, all_hearings(notices, cases)),
         ("计算日期 Computed dates", COMPUTED_COLUMNS, computed_dates(notices)),
     ]
     workbook.remove(workbook.active)
