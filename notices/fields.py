@@ -302,7 +302,8 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
             names = split_names(text, *m.span("names"))
             (clause.respondents if side == "respondent" else clause.claimants).extend(names)
     if not clause.respondents:
-        clause.respondents = [span for m in LABELLED_SERVED.finditer(text, a, b) for span in split_names(text, *m.span("names"))]
+        clause.respondents = [span for m in LABELLED_SERVED.finditer(text, a, b)
+                              for span in split_names(text, *m.span("names"))]
     cause = LABELLED_CAUSE.search(text, a, b)
     if cause:
         clause.dispute = cause.span("cause")
@@ -324,12 +325,16 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
     # Names may be space-separated; going back from the colon, the first piece that is no name
     # (a heading '起诉状副本及开庭传票', a case number, a date) ends the addressee.
     names: list[Span] = []
-    for piece in reversed(_pieces(text, s, e)):
-        found = split_names(text, *piece)
-        if (not found and NOT_A_NAME.search(text, *piece)) or any(
+    pieces = _pieces(text, s, e)
+    for k in reversed(range(len(pieces))):
+        found = split_names(text, *pieces[k])
+        # a piece too short for a name is part of its neighbour: 张卫 / 东 (a space OCR put in)
+        # adds nothing; 公 / 告 (a letter-spaced title) is no name and ends the names
+        joined = "".join(text[a_:b_] for a_, b_ in pieces[max(0, k - 1):k + 1]) if not found else ""
+        if (not found and NOT_A_NAME.search(joined)) or any(
                 NOT_A_NAME.search(text, *name) and not _numbered_company(text, *name) for name in found):
             break
-        names[:0] = found  # a piece too short for a name (张卫 / 东, a space OCR put in) adds none
+        names[:0] = found
     return [span for span in names if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
 
 

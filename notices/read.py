@@ -52,7 +52,7 @@ def decode(data: bytes) -> Decoded:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as error:
                 raise UnreadablePage(f"starts with a {codec} byte-order mark but is not {codec}: {error}") from None
-            return Decoded(text, text_doubt(text, codec))
+            return Decoded(text, text_doubt(text, codec.upper()))
     text = as_text(data, "utf-8")
     if text is not None:
         return Decoded(text, text_doubt(text, "UTF-8"))
@@ -117,7 +117,7 @@ def common_share(text: str, sample: int = 2000, at_least: int = HAN_TO_JUDGE) ->
     traditional ones counted by their simplified form: real text scores high, a wrong decoding's
     characters are rare ones. None when the sample has fewer Chinese characters than at_least."""
     han = HAN.findall(text[:sample])
-    if not han or len(han) < at_least:
+    if len(han) < max(at_least, 1):
         return None
     common = level_one()
     rare = [ch for ch in han if ch not in common]

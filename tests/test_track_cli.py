@@ -5,6 +5,7 @@ test the tracking, not the extractor; the last ones run the real pipeline on the
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -502,6 +503,23 @@ def test_hearings_and_deadlines_list_computed_dates_marked(tmp_path, monkeypatch
                      ("举证期限 evidence_deadline", "2027-02-15"), ("开庭 hearing", "2027-02-18")]
     assert all(json.loads(line)["marks"] == "[计算][暂定]" for line in lines)
     assert run(capsys, "deadlines", "--from", "2027-03-01")[1].count("2027-") == 0
+
+
+def test_case_shows_its_computed_dates_and_a_past_hearing_as_last(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    page = RELATIVE_HEARING_PAGE.replace("一案，", "一案（案号（2026）京0105民初123号），").replace(
+        "并定于举证期满后的第三日上午9时（遇法定节假日顺延）", "并定于2026年12月18日上午9时")
+    (tmp_path / "pages" / "p.txt").write_text(page, encoding="utf-8")
+    assert run(capsys, "run", "pages", "--today", "2026-12-16")[0] == 0
+    import notices.commands.track as track
+
+    monkeypatch.setattr(track, "china_today", lambda: dt.date(2026, 12, 16))
+    out = run(capsys, "case", "京0105民初123号", "--width", "120")[1]
+    assert "computed dates:\n  2027-01-14 [计算][暂定]  视为送达 deemed_service" in out
+    assert "next hearing: 2026-12-18 09:00" in out
+    monkeypatch.setattr(track, "china_today", lambda: dt.date(2026, 12, 19))
+    assert "last hearing: 2026-12-18 09:00" in run(capsys, "case", "京0105民初123号")[1]
 
 
 HOSTILE = "恶意科技有限公司\x1b]0;pwned\x07\x1b[2J\u202e\u2028\x85"  # sets the title, clears the screen, reverses

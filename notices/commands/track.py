@@ -17,7 +17,7 @@ from pathlib import Path
 
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
-from notices.export.common import computed_marks, local_datetime_text
+from notices.export.common import computed_marks, deadline_label, local_datetime_text
 from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
 from notices.store import Store, StoreError, StorePathError
@@ -211,7 +211,7 @@ def computed_hearings(notices: list[Notice], today: dt.date) -> list[tuple[Deadl
     return sorted(found, key=lambda pair: (pair[0].date, pair[0].time or dt.time(0), pair[1].id))
 
 
-def computed_hearing_text(deadline: Deadline) -> str:
+def computed_date_text(deadline: Deadline) -> str:
     """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is unpublished."""
     when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
     return f"{when} {computed_marks(deadline)}"
@@ -242,7 +242,7 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
     if computed:  # a hearing the notice sets relative to its periods (举证期满后第3日): only computed
         print(f"computed hearings (from {today}): {len(computed)}")
         for deadline, notice in computed[:SHOWN_IN_SUMMARY]:
-            parts = [computed_hearing_text(deadline), *notice.case_numbers[:1], "；".join(notice.respondents)]
+            parts = [computed_date_text(deadline), *notice.case_numbers[:1], "；".join(notice.respondents)]
             print("  " + "  ".join(part for part in parts if part))
         if len(computed) > SHOWN_IN_SUMMARY:
             print(f"  … {len(computed) - SHOWN_IN_SUMMARY} more in hearings.ics")
@@ -340,7 +340,7 @@ def case_command(args) -> int:
         emit((case.model_dump_json() + "\n").encode("utf-8"))
         return 0
     if args.format == "table":
-        print(case_header(case))
+        print(case_header(case, china_today()))
     from notices.export.columns import NOTICE_COLUMNS
 
     write_records(args, NOTICE_COLUMNS, TIMELINE_COLUMNS, timeline, lambda notice: notice.model_dump_json())
@@ -350,11 +350,17 @@ def case_command(args) -> int:
                     for s in sightings if s.notice_id in in_case and s.page != by_id[s.notice_id].page]
         if reprints:
             print("also printed on:", *reprints, sep="\n")
+        dated = sorted(((d, n) for n in timeline for d in n.deadlines), key=lambda pair: (pair[0].date, pair[0].kind))
+        if dated:
+            print("computed dates:", *(f"  {computed_date_text(d)}  {deadline_label(d.kind)} {d.kind}  {d.rule}"
+                                       for d, _ in dated), sep="\n")
     return 0
 
 
-def case_header(case: Case) -> str:
+def case_header(case: Case, today: dt.date) -> str:
+    """The case at a glance; its hearing is "next" only while it is to come."""
     history = ", ".join(local(moment) for moment in case.hearing_history)
+    to_come = case.next_hearing is not None and moment_day(case.next_hearing) >= today
     lines = [
         f"case:         {case_label(case)}",
         f"authority:    {case.authority or ''}",
@@ -362,7 +368,8 @@ def case_header(case: Case) -> str:
         f"claimants:    {'；'.join(case.claimants)}",
         f"dispute:      {case.dispute_type or ''}",
         f"status:       {status_text(case.status)}",
-        f"next hearing: {local(case.next_hearing) if case.next_hearing else ''}"
+        f"{'next hearing' if to_come or not case.next_hearing else 'last hearing'}: "
+        f"{local(case.next_hearing) if case.next_hearing else ''}"
         + (f"  (announced: {history})" if len(case.hearing_history) > 1 else ""),
         f"venue:        {case.venue or ''}",
     ]
