@@ -101,3 +101,10 @@ def test_case_numbers_are_cut_in_the_middle_keeping_their_distinct_end():
     line = next(line for line in table.splitlines() if "2888号" in line)
     assert "…" in line.split()[0] and line.split()[0].startswith("青黄")
     assert shorten("青黄劳人仲案字[2026]第2888号", 16, middle=True) == "青黄劳人…2888号"  # 15 columns
+
+
+@pytest.mark.parametrize("width", [70, 80])
+def test_dates_and_times_are_not_cut_while_other_cells_can_give_way(width):
+    table = render_notices_table(all_notices(), width=width)
+    assert "2026-06-09 14:00" in table and "2026-03-25" in table
+    assert max(display_width(line) for line in table.splitlines()) <= width

@@ -8,6 +8,7 @@ the page become spaces: newspaper text never drives the terminal.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from tabulate import tabulate
@@ -73,14 +74,22 @@ def fit_widths(natural: list[int], minimum: list[int], width: int) -> list[int]:
 
 
 def render(columns: list[Column], records: list, width: int | None) -> str:
+    """A table that fits `width` columns: the widest cells give way first; dates and times only
+    when nothing else can (a hearing at 2026-06-09 1… is no hearing time)."""
     headers = [column.name for column in columns]
-    rows = [[one_line(cell_text(column.get(record))) for column in columns] for record in records]
+    cells = [[column.get(record) for column in columns] for record in records]
+    rows = [[one_line(cell_text(cell)) for cell in row] for row in cells]
     natural = [
         max([display_width(header) + HEADER_PADDING] + [display_width(row[i]) for row in rows])
         for i, header in enumerate(headers)
     ]
+    dated = [all(cell is None or isinstance(cell, dt.date) for cell in column) for column in zip(*cells)] or \
+        [False] * len(columns)
     if width is not None:
-        widths = fit_widths(natural, [min(n, MIN_COLUMN) for n in natural], width)
+        least = [min(n, MIN_COLUMN) for n in natural]
+        widths = fit_widths(natural, [n if is_date else m for n, m, is_date in zip(natural, least, dated)], width)
+        if sum(widths) + COLUMN_GAP * (len(widths) - 1) > width:  # too narrow even so: dates give way too
+            widths = fit_widths(natural, least, width)
         headers = [shorten(header, w - HEADER_PADDING) for header, w in zip(headers, widths)]
         middle = [column.name in CUT_IN_THE_MIDDLE for column in columns]
         rows = [[shorten(cell, widths[i], middle[i]) for i, cell in enumerate(row)] for row in rows]
