@@ -63,6 +63,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
     assert os.listdir(tmp_path) == ["notices.csv"]
 
 
+def test_exports_are_written_as_a_set(tmp_path, monkeypatch):
+    """A run that fails (or is killed) while it renders the exports leaves the old set whole,
+    not new CSVs beside an old calendar."""
+    old = {p.name: p.read_bytes() for p in write_all(tmp_path, all_notices()[:2], all_cases()[:1])}
+
+    def broken(notices, cases):
+        raise RuntimeError("killed while rendering")
+
+    monkeypatch.setitem(export.WRITERS, "ics", broken)  # the fifth of six: four are rendered by then
+    with pytest.raises(RuntimeError):
+        write_all(tmp_path, all_notices(), all_cases())
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # and no temp file left
+
+
 def test_files_get_the_umask_mode_not_a_private_temp_mode(tmp_path):
     umask = os.umask(0o022)
     try:

@@ -41,30 +41,38 @@ FILE_NAMES: dict[str, str] = {
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, then rename: a reader never sees half a file.
-    open(…, "xb") rather than mkstemp, so the file gets the umask's mode, not 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp_path = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    """Write one file so that a reader never sees half of it (write_set)."""
+    write_set({path: data})
+
+
+def write_set(files: dict[Path, bytes]) -> None:
+    """Write files as a set: each to a synced temp file beside it, then all renamed, so a run
+    killed while it renders or writes leaves the old set whole (the renames take microseconds).
+    open(…, "xb") rather than mkstemp, so the files get the umask's mode, not 0600."""
+    temps: dict[Path, Path] = {}
     try:
-        with open(temp_path, "xb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_path, path)
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp_path = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            temps[path] = temp_path
+            with open(temp_path, "xb") as temp:
+                temp.write(data)
+                temp.flush()
+                os.fsync(temp.fileno())
+        for path, temp_path in temps.items():
+            os.replace(temp_path, path)
+    finally:
+        for temp_path in temps.values():
+            temp_path.unlink(missing_ok=True)  # gone once renamed; left over only on an error
 
 
 def write_all(outdir: Path, notices: list[Notice], cases: list[Case]) -> list[Path]:
-    """Write every export into `outdir` (created if missing); returns the paths in WRITERS order."""
+    """Write every export into `outdir` (created if missing), as a set: all rendered first, then
+    written together; returns the paths in WRITERS order."""
     outdir = Path(outdir)
-    paths = []
-    for name, writer in WRITERS.items():
-        path = outdir / FILE_NAMES[name]
-        write_atomic(path, writer(list(notices), list(cases)))
-        paths.append(path)
-    return paths
+    rendered = {outdir / FILE_NAMES[name]: writer(list(notices), list(cases)) for name, writer in WRITERS.items()}
+    write_set(rendered)
+    return list(rendered)
 
 
 __all__ = [
@@ -76,4 +84,5 @@ __all__ = [
     "render_notices_table",
     "write_all",
     "write_atomic",
+    "write_set",
 ]
