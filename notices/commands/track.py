@@ -204,13 +204,6 @@ def upcoming(cases: list[Case], today: dt.date) -> list[Case]:
     return in_range(cases, today, None)
 
 
-def computed_hearings(notices: list[Notice], today: dt.date) -> list[tuple[Deadline, Notice]]:
-    """Hearings computed from a notice's periods, today or later, soonest first."""
-    found = [(deadline, notice) for notice in notices if notice.hearing_datetime is None
-             for deadline in notice.deadlines if deadline.kind == "hearing" and deadline.date >= today]
-    return sorted(found, key=lambda pair: (pair[0].date, pair[0].time or dt.time(0), pair[1].id))
-
-
 def computed_date_text(deadline: Deadline) -> str:
     """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is unpublished."""
     when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
@@ -238,11 +231,13 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
         print(f"  {local(case.next_hearing)}  {case_label(case)}  {'；'.join(case.respondents)}")
     if len(coming) > SHOWN_IN_SUMMARY:
         print(f"  … {len(coming) - SHOWN_IN_SUMMARY} more: notices hearings --from {today}")
-    computed = computed_hearings(notices, today)
+    from notices.export.hearings import computed_hearings, starts_within
+
+    computed = [h for h in computed_hearings(notices) if starts_within(h.start, today, None)]
     if computed:  # a hearing the notice sets relative to its periods (举证期满后第3日): only computed
         print(f"computed hearings (from {today}): {len(computed)}")
-        for deadline, notice in computed[:SHOWN_IN_SUMMARY]:
-            parts = [computed_date_text(deadline), *notice.case_numbers[:1], "；".join(notice.respondents)]
+        for hearing in computed[:SHOWN_IN_SUMMARY]:
+            parts = [computed_date_text(hearing.computed), hearing.case_number, "；".join(hearing.respondents)]
             print("  " + "  ".join(part for part in parts if part))
         if len(computed) > SHOWN_IN_SUMMARY:
             print(f"  … {len(computed) - SHOWN_IN_SUMMARY} more in hearings.ics")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from notices.model import Case, CaseEvent, Deadline, Notice, moment_key
+from notices.model import Case, CaseEvent, Deadline, Notice, moment_day, moment_key
 
 from .common import china_local, notice_id, sorted_cases, sorted_notices, stable_uid
 
@@ -85,10 +85,14 @@ def case_hearing(case: Case) -> Hearing | None:
 def notice_hearing(notice: Notice) -> Hearing | None:
     if notice.hearing_datetime is None:
         return None
-    identity = notice_id(notice)
+    return notice_slot(notice, stable_uid("notice", notice_id(notice), "hearing"), china_local(notice.hearing_datetime))
+
+
+def notice_slot(notice: Notice, uid: str, start: dt.date, computed: Deadline | None = None) -> Hearing:
+    """A hearing slot of one notice: printed, or computed from its periods."""
     return Hearing(
-        uid=stable_uid("notice", identity, "hearing"),
-        start=china_local(notice.hearing_datetime),
+        uid=uid,
+        start=start,
         venue=notice.venue,
         respondents=list(notice.respondents),
         claimants=list(notice.claimants),
@@ -99,7 +103,8 @@ def notice_hearing(notice: Notice) -> Hearing | None:
         published=notice.publication_date,
         moves=0,
         earlier_times=[],
-        notice_ids=[identity],
+        notice_ids=[notice_id(notice)],
+        computed=computed,
     )
 
 
@@ -122,38 +127,25 @@ def hearings(notices: list[Notice], cases: list[Case]) -> list[Hearing]:
     return sorted(slots.values(), key=lambda h: (moment_key(h.start), h.uid))
 
 
-def computed_hearing(entry: ComputedDate) -> Hearing:
-    """A hearing the notice sets relative to its periods, as a slot of its own."""
-    notice, deadline = entry.notice, entry.deadline
-    start = dt.datetime.combine(deadline.date, deadline.time) if deadline.time else deadline.date
-    return Hearing(
-        uid=entry.uid,
-        start=start,
-        venue=notice.venue,
-        respondents=list(notice.respondents),
-        claimants=list(notice.claimants),
-        case_number=notice.case_numbers[0] if notice.case_numbers else None,
-        authority=notice.authority,
-        dispute_type=notice.dispute_type,
-        page=notice.page,
-        published=notice.publication_date,
-        moves=0,
-        earlier_times=[],
-        notice_ids=[notice_id(notice)],
-        computed=deadline,
-    )
+def computed_hearings(notices: list[Notice]) -> list[Hearing]:
+    """The hearings notices set relative to their periods and print no time for, by date."""
+    slots = []
+    for entry in computed_dates(notices):
+        deadline = entry.deadline
+        if deadline.kind == "hearing" and entry.notice.hearing_datetime is None:
+            start = dt.datetime.combine(deadline.date, deadline.time) if deadline.time else deadline.date
+            slots.append(notice_slot(entry.notice, entry.uid, start, computed=deadline))
+    return slots
 
 
 def all_hearings(notices: list[Notice], cases: list[Case]) -> list[Hearing]:
     """The hearings as printed, and those computed for notices that print none, by time."""
-    computed = [computed_hearing(entry) for entry in computed_dates(notices)
-                if entry.deadline.kind == "hearing" and entry.notice.hearing_datetime is None]
-    return sorted(hearings(notices, cases) + computed, key=lambda h: (moment_key(h.start), h.uid))
+    return sorted(hearings(notices, cases) + computed_hearings(notices), key=lambda h: (moment_key(h.start), h.uid))
 
 
-def starts_within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
-    """Is the day (of a datetime, too) in [start, end]? An open end has no bound."""
-    day = day.date() if isinstance(day, dt.datetime) else day
+def starts_within(moment: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """Is the day of the moment in [start, end]? An open end has no bound."""
+    day = moment_day(moment)
     return (start is None or day >= start) and (end is None or day <= end)
 
 
