@@ -14,7 +14,8 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
-from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, LINE_LABEL, NAVIGATION, TITLE_BRACKET, TITLE_KIND
+from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, TITLE_BRACKET,
+                                 TITLE_KIND)
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
 # One character to one character, so folding keeps every offset.
@@ -86,6 +87,8 @@ NEIGHBOURS = 3  # how many lines apart two lines of one width still show one col
 INDENT = 2  # a paragraph's first line is indented by up to two characters
 DATE_LINE = (r"(?:[\d〇○一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
              r"|\d{4}[-./]\d{1,2}[-./]\d{1,2})")
+# A day's heading in a hearing list: 5月12日(星期二), 12月8日 周一.
+DAY_HEADING = r"(?:\d{1,2}月\d{1,2}日\s?(?:\((?:星期|周)[一二三四五六日天]\)|(?:星期|周)[一二三四五六日天])?)"
 # A line that starts one of these is not the continuation of the line above it.
 UNIT_START = regex.compile(
     rf"(?:{LINE_LABEL}\s*[:：]\s*\S|特此|(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[、.]"
@@ -100,18 +103,22 @@ _ISSUER = (rf"(?:最高人民法院|(?:\p{{Han}}{{0,20}}?(?:省|市|县|区|州|
 _CASE_NUMBER = (r"(?:案号\s*[:为]?\s*)?(?:\p{Han}{0,10}仲\p{Han}{0,4})?"
                 rf"{CASE_YEAR}[^\n]{{1,24}}号(?:之[一二三四五六七八九十\d]{{1,3}})?")
 # The frame of a notice, printed on lines of their own: a title, the issuer, a case number, a
-# date, 特此公告. Two such lines of one width by chance show no column.
+# date, the dates a list covers in brackets, a day's heading, 特此公告. Two such lines of one
+# width by chance show no column.
 FRAME_LINE = regex.compile(
     rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达书?)
             {TITLE_BRACKET}?{NAVIGATION}?   # 开庭排期公告(2026年7月13日—7月15日)
-         |{_ISSUER}|{_CASE_NUMBER}|{DATE_LINE}|特此[^\n]{{0,6}})""",
+         |{_ISSUER}|{_CASE_NUMBER}|{DATE_LINE}|\({DATE_LINE}[^()\n]{{0,24}}\)|{DAY_HEADING}|特此[^\n]{{0,6}})""",
     regex.VERBOSE,
 )
 # Words a column may break in two: the line break is inside one of these when it matches
 # across it (an issuer starts where a name may start).
 # No issuer starts in a field's value (承办法官:耿晓峰 / 郑州市金水区人民法院 are two lines).
-SPLIT_WORD = regex.compile(rf"{DATE_LINE}|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
-                           rf"|(?:^|(?<=[\s。;,)]|日|版|号)|(?<!{FIELD_LABEL}\s*:)(?<=:))(?:{_ISSUER})")  # …五月二十二日杭州市余 / 杭区…委员会公告
+SPLIT_WORD = regex.compile(rf"{DATE_LINE}|{KIND_WORD}?公告|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
+                           rf"|(?:^|(?<=[\s。;,)]|日|版|号)|(?<!{FIELD_LABEL}\s*:)(?<=:))(?P<issuer>{_ISSUER})")  # …五月二十二日杭州市余 / 杭区…委员会公告
+# An issuer a column broke after a table cell's gap has its place before the break; a cell's
+# name before a signature (…有限公司	宋喜军 / 长春市朝阳区人民法院) is no part of it.
+PLACE = regex.compile(r"[省市县区州旗盟]|最高|人民|法院")
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书?){NAVIGATION}?$")
@@ -119,6 +126,8 @@ TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|
 BARE_TITLE = regex.compile(r"公\s?告")
 PUBLISHES = regex.compile(r"(?:向你(?:们|单位|公司|方)?|依法|特此|予以|现)$")
 CELL_SEPARATOR = regex.compile(r"[\t|]")
+ROW_START = regex.compile(r"[1-9]\d{0,2}\t")  # a table row's serial number, then the next cell
+NUMBER_GOES_ON = regex.compile(r"[\d:.\-]$")  # …09: / 00 is a time cut, not a row's end
 LABEL_AFTER = regex.compile(r"\p{Han}{1,3}\s*[:：]")  # the rest of a spaced-out label: 号：, 事人：
 # Body text: a line that goes on into a sentence (it holds sentence punctuation).
 SENTENCE_MARK = regex.compile(r"[。,，;；、]")
@@ -129,7 +138,13 @@ def splits_a_word(line: str, following: str) -> bool:
     joined = line + following[:30]
     cut = len(line)
     # searched from 30 before the break: ^ is the line's start, not where the search starts
-    return any(m.start() < cut < m.end() for m in SPLIT_WORD.finditer(joined, max(0, cut - 30)))
+    return any(m.start() < cut < m.end() and not (m.group("issuer") and joined[m.start() - 1:m.start()] == "\t"
+                                                  and not PLACE.search(joined, m.start(), cut))
+               for m in SPLIT_WORD.finditer(joined, max(0, cut - 30)))
+
+
+def is_frame(line: str) -> bool:
+    return len(line) <= FRAME_MAX and bool(FRAME_LINE.fullmatch(line))
 
 
 def display_width(line: str) -> float:
@@ -137,8 +152,9 @@ def display_width(line: str) -> float:
     return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
-def full_lines(lines: list[str]) -> list[bool]:
+def full_lines(lines: list[str], printed: list[int] | None = None) -> list[bool]:
     """Which lines fill a hard-wrapped column, so the line after them continues the paragraph.
+    `printed` gives each line's length with the blanks it was set with, where those count.
 
     A column shows itself by its width: lines near one another (NEIGHBOURS apart at most, with
     no longer line between) that are equally long, in characters or in printed cells (ASCII
@@ -152,9 +168,12 @@ def full_lines(lines: list[str]) -> list[bool]:
     label, an item number, 特此…, a date line) and is no frame line either. A paragraph's
     first line may be shorter than the next by the blanks it was indented by (　　本院…)."""
     count = len(lines)
-    lengths = [len(line) for line in lines]
-    widths = [display_width(line) for line in lines]
-    frame = [len(line) <= FRAME_MAX and bool(FRAME_LINE.fullmatch(line)) for line in lines]
+    # A line's length in its column counts the blanks it is set with (an OCR column cut a
+    # table's padding as it cut its text), unless the blanks are an indent wider than a column.
+    lengths = [p if p <= MAX_COLUMN else len(line) for p, line in zip(printed or map(len, lines), lines)]
+    # printed cells; a line set with blanks is as wide as its characters (OCR kept the blanks)
+    widths = [display_width(line) if n == len(line) else float(n) for n, line in zip(lengths, lines)]
+    frame = [is_frame(line) for line in lines]
     row = [len(CELL_SEPARATOR.findall(line)) >= 2 for line in lines]  # a table row, or a piece of one
     in_column = [MIN_COLUMN <= n <= MAX_COLUMN for n in lengths]
     # A line closes with its sentence or label, not inside a bracket: (经营者: / 钱德福) goes on.
@@ -164,7 +183,7 @@ def full_lines(lines: list[str]) -> list[bool]:
     # at least around it (an OCR column that cut a table's rows); a short row of a table as
     # printed is no such line.
     row_in_column = [is_row and sum(1 for k in range(max(0, i - NEIGHBOURS - 1), min(count, i + NEIGHBOURS + 2))
-                                    if k != i and row[k] and abs(lengths[k] - lengths[i]) <= 1) >= 2
+                                    if k != i and abs(lengths[k] - lengths[i]) <= 1) >= 2
                      for i, is_row in enumerate(row)]
     shown = [False] * count
     for i in range(count):
@@ -185,8 +204,12 @@ def full_lines(lines: list[str]) -> list[bool]:
         following = lines[i + 1]
         if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN:
             continue
+        if i and full[i - 1] and is_frame(lines[i - 1] + lines[i]):
+            continue  # a frame line the column wrapped ends where it does: (2026年6月15 / 日—6月19日)
+        if ROW_START.match(following) and not NUMBER_GOES_ON.search(lines[i]):
+            continue  # a row's serial number opens the next line: the row before ended with the column
         if row[i] or row[i + 1]:  # a piece of a table row joins only a column its width shows
-            full[i] = shown[i] and (row_in_column[i + 1] or not row[i + 1])
+            full[i] = shown[i] and (row_in_column[i + 1] or not row[i + 1] or not row[i]) and not frame[i + 1]
             continue
         if splits_a_word(lines[i], following):
             full[i] = True  # 太原市小店区劳动人事 / 争议仲裁委员会, …二〇 / 二六年十一月三日
@@ -215,8 +238,8 @@ def is_letter_spaced(line: str) -> bool:
 
 
 def _line_bounds(text: str) -> list[tuple[int, int, int]]:
-    """(line start, content start, content end) of every line: leading/trailing blanks and
-    markdown markers are outside the content."""
+    """(content start, content end, printed length) of every line: leading/trailing blanks and
+    markdown markers are outside the content, inside the printed length."""
     bounds = []
     start = 0
     for line in text.split("\n"):
@@ -230,7 +253,7 @@ def _line_bounds(text: str) -> list[tuple[int, int, int]]:
             a = lead.end()
         while b > a and text[b - 1] in " \t":
             b -= 1
-        bounds.append((start, a, b))
+        bounds.append((a, b, len(line)))
         start += len(line) + 1
     return bounds
 
@@ -303,19 +326,27 @@ def _joined(text: str, pieces: list[Piece]) -> str:
     return "".join(text[p[0]:p[1]] if isinstance(p[0], int) else p[0] for p in pieces)
 
 
-def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], text: str, raw: str) -> list[list[Piece]]:
+def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], printed: list[int] | None, text: str,
+               raw: str) -> list[list[Piece]]:
     """The lines with every wrapped column joined, until no line fills a column any more (two
-    joined lines may show a column again), so normalized text normalizes to itself. Blanks the
-    column cut at a line's start still separate what they separated (a wide gap, a cell)."""
+    joined lines may show a column again), so normalized text normalizes to itself. Lines are
+    first measured as printed, blanks included (an OCR column cuts a table's padding as it cuts
+    its text), then as their text. Blanks the column cut still separate what they separated (a
+    wide gap, a cell)."""
+    markdown = _markdown_breaks(text)
     while len(lines) > 1:
-        full = full_lines([_joined(text, line) for line in lines])
+        full = full_lines([_joined(text, line) for line in lines], printed)
         if not any(full):
-            return lines
+            if printed is None:
+                return lines
+            printed = None
+            continue
+        printed = None
         merged, merged_bounds = [lines[0]], [bounds[0]]
         for previous_full, line, (a, b) in zip(full, lines[1:], bounds[1:]):
             if previous_full:
                 end_of_line = merged_bounds[-1][1]
-                merged[-1] = merged[-1] + _gap(text, raw, end_of_line, a) + line
+                merged[-1] = merged[-1] + _gap(text, raw, end_of_line, a, markdown) + line
                 merged_bounds[-1] = (merged_bounds[-1][0], b)
             else:
                 merged.append(line)
@@ -324,15 +355,31 @@ def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], text: st
     return lines
 
 
-def _gap(text: str, raw: str, end: int, start: int) -> list[Piece]:
+def _gap(text: str, raw: str, end: int, start: int, markdown: bool) -> list[Piece]:
     """What separates a line ending at `end` from the next starting at `start` once joined:
-    nothing, or the blanks the next line starts with (a space, or a tab for a wide gap). Blanks
-    at a line's end are not counted: markdown ends lines with two spaces to break them."""
-    line_start = text.rfind("\n", end, start) + 1
-    if line_start <= 0 or any(ch not in " \t" for ch in text[line_start:start]) or line_start == start:
+    nothing, or the blanks the column cut (a space, or a tab for a wide gap): a run of them
+    the line ends with, lines of blanks only, and those the next line starts with. A carriage
+    return is no blank, nor are the two spaces markdown breaks its lines with."""
+    trailing, *blank_lines, leading = text[end:start].split("\n")
+    trailing = trailing[:len(trailing) - raw.count("\r", end, end + len(trailing))]
+    if markdown and trailing.endswith("  "):
+        trailing = trailing[:-2]
+    ideographic = "\u3000" in raw[end:end + len(trailing)]
+    if len(trailing) < 2 and not leading and not ideographic:
+        trailing = ""  # one blank at a line's end alone is letter spacing or a typing slip
+    blanks = trailing + "".join(blank_lines) + leading
+    if not blanks:
         return []
-    wide = start - line_start > 1 or "\t" in text[line_start:start] or "\u3000" in raw[line_start:start]
-    return [("\t" if wide else " ", line_start)]
+    wide = len(blanks) > 1 or "\t" in blanks or "\u3000" in raw[end:start]
+    if not wide and _between_scripts(text[end - 1], text[start]):
+        return []
+    return [("\t" if wide else " ", start - 1)]
+
+
+def _markdown_breaks(text: str) -> bool:
+    """Do most lines end with two spaces, as markdown breaks a line?"""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return sum(1 for line in lines if line.endswith("  ") and not line.endswith("   ")) * 2 > len(lines)
 
 
 # 【案号】(2026)… at the start of a line is the label 案号: (one character for one, so offsets hold).
@@ -348,8 +395,12 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     end = len(page_text) if end is None else end
     text = BRACKETED_LABEL.sub(_as_label, simplify_if_traditional(page_text[start:end].translate(FOLD)))
     raw = page_text[start:end]
-    bounds = [(a, b) for _, a, b in _line_bounds(text) if b > a]
-    lines = _unwrapped([close_up(text, a, b, raw) for a, b in bounds], bounds, text, raw)
+    kept = [(a, b, n) for a, b, n in _line_bounds(text) if b > a]
+    bounds = [(a, b) for a, b, _ in kept]
+    closed = [close_up(text, a, b, raw) for a, b in bounds]
+    # a letter-spaced line is as long as its characters, not its spacing
+    printed = [len(_joined(text, line)) if is_letter_spaced(text[a:b]) else n for line, (a, b, n) in zip(closed, kept)]
+    lines = _unwrapped(closed, bounds, printed, text, raw)
     out: list[str] = []
     offsets = array("l")
     for i, line in enumerate(lines):

@@ -146,3 +146,28 @@ def test_a_single_column_is_never_reordered():
         text = path.read_text(encoding="utf-8")
         for page in (text, on_news_page(text), ocr_column(on_news_page(text), 16), ocr_column(text, 30)):
             assert text_page(page, "p.txt").text == page, path.stem
+
+
+# A hearing table set with blanks, as a paper's text prints it: every cell padded to its column.
+PADDED_TABLE = """吉林省长春市朝阳区人民法院
+开庭公告
+（2026年9月14日—9月15日）
+
+序号  开庭时间            法庭          案号                      案由              原告              被告
+1     2026-09-14 09:00    第三法庭      （2026）吉0104民初2231号  买卖合同纠纷      长春恒信商贸有限公司  吉林省北辰建材有限公司
+2     2026-09-14 14:30    第五法庭      （2026）吉0104民初2307号  民间借贷纠纷      孙立伟            高春梅、高春兰
+3     2026-09-15 09:30    第三法庭      （2026）吉0104民初1985号  物业服务合同纠纷  长春华府物业服务有限公司  宋喜军
+
+长春市朝阳区人民法院
+2026年9月7日
+"""
+
+
+@pytest.mark.parametrize("width", [8, 10, 12, 16, 20, 24, 30, 40])
+def test_padded_table_cut_by_an_ocr_column_keeps_its_rows(width):
+    """An OCR column cuts a table's padding as it cuts its text: the blanks each piece of a row
+    is set with show the column's width, so the rows are put back and read as printed."""
+    want = fields(PADDED_TABLE)
+    assert [record["case_numbers"] for record in want] == [
+        {"(2026)吉0104民初2231号"}, {"(2026)吉0104民初2307号"}, {"(2026)吉0104民初1985号"}]
+    assert fields(ocr_column(on_news_page(PADDED_TABLE), width)) == want

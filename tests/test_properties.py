@@ -509,3 +509,19 @@ def test_a_hearing_sentence_does_not_take_the_next_notices_venue():
             "赵某：本院受理原告钱某诉你买卖合同纠纷一案，现依法向你公告送达起诉状副本。\n开庭地点：本院第三法庭\n")
     first = extract_text(page)[0]
     assert first.venue is None and "venue" not in first.evidence
+
+
+def test_carriage_returns_are_no_blanks_when_a_column_is_joined():
+    lines = ["本院受理原告张三诉你买卖合", "同纠纷一案，现依法向你公告", "送达起诉状副本及开庭传票。"]
+    assert normalize("\r\n".join(lines)).text == normalize("\n".join(lines)).text == "".join(lines).replace("，", ",")
+
+
+def test_markdown_line_breaks_are_no_blanks_when_a_column_is_joined():
+    lines = ["本院受理原告张三诉你买卖合", "同纠纷一案，现依法向你公告", "送达起诉状副本及开庭传票。"]
+    assert normalize("  \n".join(lines) + "  \n").text == "".join(lines).replace("，", ",")
+
+
+def test_a_column_cut_inside_a_wide_gap_keeps_the_gap():
+    # cells 长春恒信商贸有限公司 and 吉林省北辰建材有限公司, a column 8 wide cutting the two blanks between them
+    column = "1    长春恒\n信商贸有限公司 \n 吉林省北辰建材\n有限公司"
+    assert normalize(column).text == "1\t长春恒信商贸有限公司\t吉林省北辰建材有限公司"
