@@ -115,7 +115,7 @@ FRAME_LINE = regex.compile(
 # across it (an issuer starts where a name may start).
 # No issuer starts in a field's value (承办法官:耿晓峰 / 郑州市金水区人民法院 are two lines).
 SPLIT_WORD = regex.compile(rf"{DATE_LINE}|{KIND_WORD}?公告|(?:\p{{Han}}{{0,8}}仲\p{{Han}}{{0,4}})?{CASE_YEAR}[^\s,。;]{{1,24}}?号"
-                           rf"|(?:^|(?<=[\s。;,)]|日|版|号)|(?<!{FIELD_LABEL}\s*:)(?<=:))(?P<issuer>{_ISSUER})")  # …五月二十二日杭州市余 / 杭区…委员会公告
+                           rf"|(?:^|(?<=[\s。;,)【〔\[]|日|版|号)|(?<!{FIELD_LABEL}\s*:)(?<=:))(?P<issuer>{_ISSUER})")  # …五月二十二日杭州市余 / 杭区…委员会公告
 # An issuer a column broke after a table cell's gap has its place before the break; a cell's
 # name before a signature (…有限公司	宋喜军 / 长春市朝阳区人民法院) is no part of it.
 PLACE = regex.compile(r"[省市县区州旗盟]|最高|人民|法院")
@@ -126,6 +126,7 @@ TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|
 BARE_TITLE = regex.compile(r"公\s?告")
 PUBLISHES = regex.compile(r"(?:向你(?:们|单位|公司|方)?|依法|特此|予以|现)$")
 CELL_SEPARATOR = regex.compile(r"[\t|]")
+BRACKET_OF = {"】": "【", "〕": "〔"}
 ROW_START = regex.compile(r"[1-9]\d{0,2}\t")  # a table row's serial number, then the next cell
 NUMBER_GOES_ON = regex.compile(r"[\d:.\-]$")  # …09: / 00 is a time cut, not a row's end
 LABEL_AFTER = regex.compile(r"\p{Han}{1,3}\s*[:：]")  # the rest of a spaced-out label: 号：, 事人：
@@ -202,6 +203,9 @@ def full_lines(lines: list[str], printed: list[int] | None = None) -> list[bool]
     full = [False] * count
     for i in range(count - 1):
         following = lines[i + 1]
+        if following[:1] in "】〕" and lines[i].rfind(BRACKET_OF[following[0]]) > lines[i].rfind(following[0]):
+            full[i] = True  # 【河南省洛阳市中级人民法院 / 】本院…: the bracket closes what the line opened
+            continue
         if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN:
             continue
         if i and full[i - 1] and is_frame(lines[i - 1] + lines[i]):
@@ -365,8 +369,8 @@ def _gap(text: str, raw: str, end: int, start: int, markdown: bool) -> list[Piec
     if markdown and trailing.endswith("  "):
         trailing = trailing[:-2]
     ideographic = "\u3000" in raw[end:end + len(trailing)]
-    if len(trailing) < 2 and not leading and not ideographic:
-        trailing = ""  # one blank at a line's end alone is letter spacing or a typing slip
+    if len(trailing) < 2 and not leading and not ideographic and "\t" not in trailing:
+        trailing = ""  # one space at a line's end alone is letter spacing or a typing slip
     blanks = trailing + "".join(blank_lines) + leading
     if not blanks:
         return []

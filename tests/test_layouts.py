@@ -104,6 +104,14 @@ def test_court_bulletin_page_in_every_layout():
         assert fields(layout(page)) == expected, name
 
 
+@pytest.mark.parametrize("width", [8, 10, 12, 20, 30, 40])
+def test_court_bulletin_in_ocr_columns(width):
+    """A column may cut the bracketed court that opens a bulletin notice: 【河南 / 省洛阳市… / 】."""
+    page = (Path(__file__).parent / "pages" / "court_bulletin.txt").read_text(encoding="utf-8")
+    want = [(record["authority"], record["respondents"]) for record in fields(page)]
+    assert [(record["authority"], record["respondents"]) for record in fields(ocr_column(page, width))] == want
+
+
 def merged_pairs(printed: dict, names: list[str]) -> list[tuple[str, str]]:
     texts = {path.stem: path.read_text(encoding="utf-8") for path in NOTICES if path.stem in names}
     return [(a, b) for a in texts for b in texts
