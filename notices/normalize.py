@@ -87,8 +87,9 @@ NEIGHBOURS = 3  # how many lines apart two lines of one width still show one col
 INDENT = 2  # a paragraph's first line is indented by up to two characters
 DATE_LINE = (r"(?:[\d〇○一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
              r"|\d{4}[-./]\d{1,2}[-./]\d{1,2})")
-# A day's heading in a hearing list: 5月12日(星期二), 12月8日 周一.
-DAY_HEADING = r"(?:\d{1,2}月\d{1,2}日\s?(?:\((?:星期|周)[一二三四五六日天]\)|(?:星期|周)[一二三四五六日天])?)"
+# A day's heading in a hearing list: 5月12日(星期二), 12月8日 周一, and the half-day's: 下午.
+DAY_HEADING = (r"(?:\d{1,2}月\d{1,2}日\s?(?:\((?:星期|周)[一二三四五六日天]\)|(?:星期|周)[一二三四五六日天])?"
+               r"|上午|下午|晚上)")
 # A line that starts one of these is not the continuation of the line above it.
 UNIT_START = regex.compile(
     rf"(?:{LINE_LABEL}\s*[:：]\s*\S|特此|(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[、.]"
@@ -127,7 +128,8 @@ BARE_TITLE = regex.compile(r"公\s?告")
 PUBLISHES = regex.compile(r"(?:向你(?:们|单位|公司|方)?|依法|特此|予以|现)$")
 CELL_SEPARATOR = regex.compile(r"[\t|]")
 BRACKET_OF = {"】": "【", "〕": "〔"}
-ROW_START = regex.compile(r"[1-9]\d{0,2}\t")  # a table row's serial number, then the next cell
+# A table row's serial number or its time, then the next cell: 3\t…, 9:30\t第四审判庭…
+ROW_START = regex.compile(r"(?:[1-9]\d{0,2}|(?:上午|下午)?\d{1,2}:\d{2}(?:-\d{1,2}:\d{2})?)\t")
 NUMBER_GOES_ON = regex.compile(r"[\d:.\-]$")  # …09: / 00 is a time cut, not a row's end
 LABEL_AFTER = regex.compile(r"\p{Han}{1,3}\s*[:：]")  # the rest of a spaced-out label: 号：, 事人：
 # Body text: a line that goes on into a sentence (it holds sentence punctuation).
@@ -208,10 +210,10 @@ def full_lines(lines: list[str], printed: list[int] | None = None) -> list[bool]
             continue
         if not candidate[i] or frame[i] or lengths[i + 1] > MAX_COLUMN:
             continue
-        if i and full[i - 1] and is_frame(lines[i - 1] + lines[i]):
+        if i and full[i - 1] and (i < 2 or not full[i - 2]) and is_frame(lines[i - 1] + lines[i]):
             continue  # a frame line the column wrapped ends where it does: (2026年6月15 / 日—6月19日)
         if ROW_START.match(following) and not NUMBER_GOES_ON.search(lines[i]):
-            continue  # a row's serial number opens the next line: the row before ended with the column
+            continue  # a row's serial number or time opens the next line: the row before ended with the column
         if row[i] or row[i + 1]:  # a piece of a table row joins only a column its width shows
             full[i] = shown[i] and (row_in_column[i + 1] or not row[i + 1] or not row[i]) and not frame[i + 1]
             continue

@@ -179,3 +179,28 @@ def test_padded_table_cut_by_an_ocr_column_keeps_its_rows(width):
     assert [record["case_numbers"] for record in want] == [
         {"(2026)吉0104民初2231号"}, {"(2026)吉0104民初2307号"}, {"(2026)吉0104民初1985号"}]
     assert fields(ocr_column(on_news_page(PADDED_TABLE), width)) == want
+
+
+# A day's hearings, each line opened by its time and cut into cells by ideographic spaces.
+TIME_LED_LIST = """安徽省合肥市蜀山区人民法院
+2026年10月12日（星期一）开庭公告
+
+上午
+9:00　第二审判庭　（2026）皖0104民初8812号　原告合肥庐州建材有限公司诉被告安徽润禾装饰工程有限公司买卖合同纠纷
+10:30　第五审判庭　（2026）皖0104民初9017号　原告方晓燕诉被告周国平民间借贷纠纷
+下午
+2:30　第二审判庭　（2026）皖0104刑初611号　公诉机关合肥市蜀山区人民检察院指控被告人韩某某盗窃罪
+3:30　第七审判庭　（2026）皖0104民初9240号　原告合肥蜀山物业服务有限公司诉被告许长青物业服务合同纠纷
+"""
+
+
+@pytest.mark.parametrize("width", [10, 12, pytest.param(16, marks=pytest.mark.xfail(
+    strict=True, reason="a title cut after its date (2026年10月12日(星期一) / 开庭公告) hides the list")),
+    20, 24, 30, pytest.param(40, marks=pytest.mark.xfail(
+        strict=True, reason="a row's first piece is longer than the column once joined, so its last piece stays apart"))])
+def test_time_led_list_cut_by_an_ocr_column_keeps_its_rows(width):
+    """A row that ends exactly where the column does is not run into the next: the next line
+    opens with a time and a cell gap, as each row of the list does."""
+    want = fields(TIME_LED_LIST)
+    assert [record["respondents"] for record in want] == [{"安徽润禾装饰工程有限公司"}, {"周国平"}, {"韩某某"}, {"许长青"}]
+    assert fields(ocr_column(on_news_page(TIME_LED_LIST), width)) == want
