@@ -99,7 +99,8 @@ UNIT_START = regex.compile(
 CLOSED = regex.compile(r"(?:[。!?！？：;；]|(?<!\d):)$")
 # An issuer as a signature prints it: it starts with its place (…省, …市, …区) or is a court
 # named for what it tries (北京互联网法院); a wrapped tail (争议仲裁委员会) is no issuer.
-_ISSUER = (rf"(?:最高人民法院|(?:\p{{Han}}{{0,20}}?(?:省|市|县|区|州|旗|盟)|\p{{Han}}{{2,3}}(?=海事|知识产权|互联网|金融|铁路运输))"
+PLACE_END = "[省市县区州旗盟]"  # the last character of a place's name
+_ISSUER = (rf"(?:最高人民法院|(?:\p{{Han}}{{0,20}}?{PLACE_END}|\p{{Han}}{{2,3}}(?=海事|知识产权|互联网|金融|铁路运输))"
            rf"[\p{{Han}}()]{{0,30}}?{AUTHORITY_SUFFIX}(?:\p{{Han}}{{0,6}}?(?:仲裁庭|人民法庭|派出法庭|分院))?)")
 _CASE_NUMBER = (r"(?:案号\s*[:为]?\s*)?(?:\p{Han}{0,10}仲\p{Han}{0,4})?"
                 rf"{CASE_YEAR}[^\n]{{1,24}}号(?:之[一二三四五六七八九十\d]{{1,3}})?")
@@ -119,7 +120,7 @@ SPLIT_WORD = regex.compile(rf"{DATE_LINE}|{KIND_WORD}?公告|(?:\p{{Han}}{{0,8}}
                            rf"|(?:^|(?<=[\s。;,)【〔\[]|日|版|号)|(?<!{FIELD_LABEL}\s*:)(?<=:))(?P<issuer>{_ISSUER})")  # …五月二十二日杭州市余 / 杭区…委员会公告
 # An issuer a column broke after a table cell's gap has its place before the break; a cell's
 # name before a signature (…有限公司	宋喜军 / 长春市朝阳区人民法院) is no part of it.
-PLACE = regex.compile(r"[省市县区州旗盟]|最高|人民|法院")
+PLACE = regex.compile(rf"{PLACE_END}|最高|人民|法院")
 # A title's last word: 公告 after 的, a kind of notice or an issuer (…的公告, 开庭公告, …法院公告),
 # not the verb of 现依法向你公告.
 TITLE_END = regex.compile(rf"(?:^|的|{TITLE_KIND}|{AUTHORITY_SUFFIX})(?:公告|通告|告示|公告送达书?){NAVIGATION}?$")
@@ -342,12 +343,9 @@ def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], printed:
     markdown = _markdown_breaks(text)
     while len(lines) > 1:
         full = full_lines([_joined(text, line) for line in lines], printed)
-        if not any(full):
-            if printed is None:
-                return lines
-            printed = None
-            continue
-        printed = None
+        if printed is None and not any(full):
+            return lines
+        printed = None  # the blanks count once: joined lines are measured as their text
         merged, merged_bounds = [lines[0]], [bounds[0]]
         for previous_full, line, (a, b) in zip(full, lines[1:], bounds[1:]):
             if previous_full:
