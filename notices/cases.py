@@ -11,7 +11,7 @@ import unicodedata
 
 import regex
 
-from notices.model import CHINA_TZ, Case, CaseEvent, Notice, moment_key
+from notices.model import CHINA_TZ, Case, CaseEvent, Deadline, Moment, Notice, moment_day, moment_key
 
 # Every bracket a case number is printed with, folded to one pair (after NFKC, which already
 # turns （） into ()).
@@ -128,12 +128,27 @@ def _build_case(key: str, members: list[Notice], sightings: dict[str, int] | Non
         dispute_type=_first(notice.dispute_type for notice in ordered),
         status=latest.notice_type,
         # The latest announcement wins: a moved hearing replaces the earlier date.
-        next_hearing=hearings[-1] if hearings else None,
+        hearing=hearings[-1] if hearings else None,
         venue=_first(notice.venue for notice in reversed(ordered)),
         hearing_history=_unique(hearings),
+        deadlines=sorted(_unique(d for notice in ordered for d in notice.deadlines),
+                         key=lambda d: (d.date, d.time or dt.time(0), d.kind)),
         timeline=[_event(notice) for notice in ordered],
         sightings=sum((sightings or {}).get(notice.id, 1) for notice in ordered),
     )
+
+
+def next_hearing(case: Case, today: dt.date) -> Moment | Deadline | None:
+    """The case's hearing still to come on today: the printed time of the latest announcement,
+    else the first computed hearing (a Deadline, so a view can mark it). A past one is never next."""
+    if case.hearing is not None and moment_day(case.hearing) >= today:
+        return case.hearing
+    return next((d for d in case.deadlines if d.kind == "hearing" and d.date >= today), None)
+
+
+def next_deadline(case: Case, today: dt.date) -> Deadline | None:
+    """The first computed date other than a hearing (deemed service, answer, appeal …) from today on."""
+    return next((d for d in case.deadlines if d.kind != "hearing" and d.date >= today), None)
 
 
 def _event(notice: Notice) -> CaseEvent:

@@ -77,18 +77,20 @@ class CivilProcedure:
     foreign_service_period: tuple[int, str]
     answer: int
     appeal: int
+    foreign_answer: int
     foreign_appeal: int
 
 
 # newest first; columns: in force from, text, 期间 article, 公告送达 article and period, the same for a
-# party without domicile in China, 答辩 article (15 days), 上诉 article, 涉外上诉 article (30 days)
+# party without domicile in China, 答辩 article (15 days), 上诉 article, and for a party without
+# domicile in China the 答辩 and 上诉 articles (30 days each)
 CIVIL_PROCEDURE = (
-    CivilProcedure(dt.date(2024, 1, 1), "民事诉讼法(2023修正)", 85, 95, (30, "day"), 283, (60, "day"), 128, 171, 286),
-    CivilProcedure(dt.date(2022, 1, 1), "民事诉讼法(2021修正)", 85, 95, (30, "day"), 274, (3, "month"), 128, 171, 276),
-    CivilProcedure(dt.date(2017, 7, 1), "民事诉讼法(2017修正)", 82, 92, (60, "day"), 267, (3, "month"), 125, 164, 269),
-    CivilProcedure(dt.date(2013, 1, 1), "民事诉讼法(2012修正)", 82, 92, (60, "day"), 267, (3, "month"), 125, 164, 269),
-    CivilProcedure(dt.date(2008, 4, 1), "民事诉讼法(2007修正)", 75, 84, (60, "day"), 245, (6, "month"), 113, 147, 247),
-    CivilProcedure(dt.date(1991, 4, 9), "民事诉讼法(1991)", 75, 84, (60, "day"), 247, (6, "month"), 113, 147, 249),
+    CivilProcedure(dt.date(2024, 1, 1), "民事诉讼法(2023修正)", 85, 95, (30, "day"), 283, (60, "day"), 128, 171, 285, 286),
+    CivilProcedure(dt.date(2022, 1, 1), "民事诉讼法(2021修正)", 85, 95, (30, "day"), 274, (3, "month"), 128, 171, 275, 276),
+    CivilProcedure(dt.date(2017, 7, 1), "民事诉讼法(2017修正)", 82, 92, (60, "day"), 267, (3, "month"), 125, 164, 268, 269),
+    CivilProcedure(dt.date(2013, 1, 1), "民事诉讼法(2012修正)", 82, 92, (60, "day"), 267, (3, "month"), 125, 164, 268, 269),
+    CivilProcedure(dt.date(2008, 4, 1), "民事诉讼法(2007修正)", 75, 84, (60, "day"), 245, (6, "month"), 113, 147, 246, 247),
+    CivilProcedure(dt.date(1991, 4, 9), "民事诉讼法(1991)", 75, 84, (60, "day"), 247, (6, "month"), 113, 147, 248, 249),
 )
 
 
@@ -129,6 +131,20 @@ CROSS_BORDER_SERVICE = {
                                  "(法释〔2008〕4号) 第3条第8项", "Taiwan"),
 }
 
+class CrossBorderProcedure(NamedTuple):
+    """The Supreme People's Court's interpretation of the Civil Procedure Law: a court hearing the
+    case of a Hong Kong, Macau or Taiwan party may follow the rules for foreign-related cases
+    (可以参照适用), which give 30 days to answer and to appeal."""
+
+    since: dt.date
+    law: str
+
+
+CROSS_BORDER_PROCEDURE = (
+    CrossBorderProcedure(dt.date(2022, 4, 10), "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释(2022修正) 第549条"),
+    CrossBorderProcedure(dt.date(2015, 2, 4), "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释(法释〔2015〕5号) 第551条"),
+)
+
 KINDS = (  # every kind derive() makes, in display order for deadlines on one date
     "deemed_service", "pickup_deadline", "answer_deadline", "evidence_deadline", "hearing",
     "last_day_to_sue", "last_day_to_set_aside", "last_day_to_appeal")
@@ -139,6 +155,8 @@ ORGANISATION = regex.compile(ORG_SUFFIX + r"$")
 UNCOUNTABLE = (OverflowError, ValueError)
 START_WORDS = {"publication": "published", "deemed_service": "deemed served", "answer_deadline": "answer period ends",
                "evidence_deadline": "evidence period ends"}
+START_NOUNS = {"publication": "publication", "deemed_service": "deemed service", "answer_deadline": "answer period end",
+               "evidence_deadline": "evidence period end"}
 
 
 def in_force(table, day: dt.date):
@@ -226,6 +244,7 @@ class Statute:
     unit: str
     rule: str
     why: str
+    shorter: int | None = None  # the period of the other reading, where the law leaves a choice open
 
 
 def counting_rule(facts: Facts, day: dt.date) -> str:
@@ -241,8 +260,7 @@ def statute_for(kind: str, facts: Facts, start: dt.date) -> Statute | None:
     labour = start >= LABOUR_ARBITRATION_SINCE
     cross_border = CROSS_BORDER_SERVICE.get(facts.cross_border or "")
     if kind == "deemed_service" and facts.court and cross_border and start >= cross_border.since:
-        return Statute(3, "month", cross_border.law,
-                       f"a party domiciled in {cross_border.where}, as the notice says: three months")
+        return Statute(3, "month", cross_border.law, f"{cross_border_words(facts)}: three months")
     if kind == "deemed_service" and cpl:
         if facts.court:
             article, (number, unit) = ((cpl.foreign_service, cpl.foreign_service_period) if facts.foreign
@@ -257,7 +275,16 @@ def statute_for(kind: str, facts: Facts, start: dt.date) -> Statute | None:
                            f"labour arbitration: {arb.law} refers service to civil procedure, so the period of "
                            f"{cpl.law} 第{cpl.service}条 applies")
     if kind == "answer_deadline":
-        if facts.court and cpl and not facts.foreign:
+        if facts.court and cpl and facts.foreign:
+            return Statute(30, "day", f"{cpl.law} 第{cpl.foreign_answer}条",
+                           "statutory answer period of a party without domicile in China")
+        cross = cross_border_procedure(facts, start)
+        if facts.court and cpl and cross:
+            return Statute(30, "day", f"{cross.law}; {cpl.law} 第{cpl.foreign_answer}条",
+                           f"{cross_border_words(facts)}: the court may follow the foreign-related rules (30 days); "
+                           f"choice: 30 days, the earlier reading 15 days ({cpl.law} 第{cpl.answer}条) where it does not",
+                           shorter=15)
+        if facts.court and cpl:
             return Statute(15, "day", f"{cpl.law} 第{cpl.answer}条", "statutory answer period")
         if not facts.court and labour:
             return Statute(10, "day", f"{LABOUR_ARBITRATION_LAW} 第30条", "statutory answer period")
@@ -292,7 +319,21 @@ def appeal_statute(facts: Facts, start: dt.date, cpl: CivilProcedure | None) -> 
     if facts.foreign:
         return Statute(30, "day", f"{cpl.law} 第{cpl.foreign_appeal}条",
                        "appeal by a party without domicile in China")
+    cross = cross_border_procedure(facts, start)
+    if cross:
+        return Statute(30, "day", f"{cross.law}; {cpl.law} 第{cpl.foreign_appeal}条",
+                       f"appeal from a first-instance {what}, {cross_border_words(facts)}: the court may follow the "
+                       f"foreign-related rules (30 days); choice: 30 days, the earlier reading {number} days "
+                       f"({cpl.law} 第{cpl.appeal}条) where it does not", shorter=number)
     return Statute(number, "day", f"{cpl.law} 第{cpl.appeal}条", f"appeal from a first-instance {what}")
+
+
+def cross_border_procedure(facts: Facts, start: dt.date) -> CrossBorderProcedure | None:
+    return in_force(CROSS_BORDER_PROCEDURE, start) if facts.cross_border else None
+
+
+def cross_border_words(facts: Facts) -> str:
+    return f"a party domiciled in {CROSS_BORDER_SERVICE[facts.cross_border].where}, as the notice says"
 
 
 # ---- counting one deadline -------------------------------------------------------------------
@@ -306,13 +347,16 @@ def span_words(number: int, unit: str) -> str:
 
 
 def count(kind: str, start: Deadline | dt.date, anchor: str, number: int, unit: str, rule: str,
-          source: str, assumed: bool) -> tuple[Deadline | None, list[Problem]]:
-    """A deadline number units after start (a publication date or an earlier deadline)."""
+          source: str, assumed: bool, shorter: int | None = None) -> tuple[Deadline | None, list[Problem]]:
+    """A deadline number units after start (a publication date or an earlier deadline). Where the
+    law leaves a choice open (deemed service on a rest day left where it falls, an earlier reading
+    of the start, a shorter period) the earlier date is kept beside it as the alternative."""
     start_day = start if isinstance(start, dt.date) else start.date
     inherited = not isinstance(start, dt.date) and start.assumed
     try:
         nominal = add_period(start_day, number, unit)
         end = next_workday(nominal)
+        alternative, why = earlier_reading(kind, start, number, unit, shorter, nominal, end)
     except UNCOUNTABLE as error:
         return None, [problem("calendar_unavailable", f"{kind}: no date, the holiday calendar does not cover "
                                                       f"the period from {start_day} ({error})")]
@@ -325,15 +369,35 @@ def count(kind: str, start: Deadline | dt.date, anchor: str, number: int, unit: 
     if not isinstance(start, dt.date) and MOVED in start.basis:
         parts.append("choice: counted from the end as moved off a rest day")
     if inherited:
-        parts.append(f"counted from an assumed {START_WORDS[anchor].rsplit(' ', 1)[0]} date")
+        parts.append(f"counted from an assumed {START_NOUNS[anchor]} date")
     provisional = workdays.provisional_years(nominal, end)
     inherited_provisional = not isinstance(start, dt.date) and start.provisional
     if inherited_provisional:
-        parts.append(f"counted from a provisional {START_WORDS[anchor].rsplit(' ', 1)[0]} date")
+        parts.append(f"counted from a provisional {START_NOUNS[anchor]} date")
+    if alternative:
+        parts.append(f"alternative (earlier) reading {alternative}: {why}")
     deadline = Deadline(kind=kind, date=end, rule=rule, basis="; ".join(parts), assumed=assumed or inherited,
-                        provisional=bool(provisional) or inherited_provisional)
+                        provisional=bool(provisional) or inherited_provisional, alternative=alternative)
     return deadline, ([problem("calendar_provisional", f"{kind} {end}: " + workdays.provisional_note(provisional))]
                       if provisional else [])
+
+
+def earlier_reading(kind: str, start: Deadline | dt.date, number: int, unit: str, shorter: int | None,
+                    nominal: dt.date, end: dt.date) -> tuple[dt.date | None, str]:
+    """The earliest date another tenable reading gives, and why; (None, "") where none is earlier."""
+    readings = []
+    if kind == "deemed_service" and nominal != end:
+        readings.append((nominal, "service deemed on the period's last day where it falls, a rest day"))
+    start_day = start if isinstance(start, dt.date) else start.date
+    other_start = start.alternative if isinstance(start, Deadline) else None
+    from_other = f"counted from the earlier reading {other_start} of the date it counts from"
+    in_short = f"{span_words(shorter or 0, unit)} where the longer period does not apply"
+    for day, days, why in ((other_start, number, from_other), (start_day, shorter, in_short),
+                           (other_start, shorter, f"{from_other}, {in_short}")):
+        if day and days:
+            readings.append((next_workday(add_period(day, days, unit)), why))
+    earlier = [reading for reading in readings if reading[0] < end]
+    return min(earlier) if earlier else (None, "")
 
 
 def calendar_words(first: dt.date, last: dt.date) -> str:
@@ -365,7 +429,7 @@ def from_notice_or_statute(kind: str, facts: Facts, stated: StatedPeriod | None,
         return made, problems
     if statute:
         return count(kind, start, anchor, statute.number, statute.unit, statute.rule,
-                     f"by statute, the notice stating none ({statute.why}; assumed)", True)
+                     f"by statute, the notice stating none ({statute.why}; assumed)", True, statute.shorter)
     return None, []
 
 
@@ -444,10 +508,9 @@ def hearing_deadline(facts: Facts, phrase: RelativeHearing,
         return None, [problem("anchor_unknown",
                               f"hearing: '{phrase.words}' counts from the {phrase.anchor}, which has no date")]
     try:
-        nominal = (nth_workday_after(anchor.date, phrase.offset) if phrase.workdays
-                   else anchor.date + dt.timedelta(days=phrase.offset))
-        day = next_workday(nominal) if phrase.postpone else nominal
+        nominal, day = hearing_day(phrase, anchor.date)
         rest_day = not workdays.is_workday(day)
+        alternative = hearing_day(phrase, anchor.alternative)[1] if anchor.alternative else None
     except UNCOUNTABLE as error:
         return None, [problem("calendar_unavailable",
                               f"hearing: no date, the holiday calendar does not cover {anchor.date} ({error})")]
@@ -462,16 +525,27 @@ def hearing_deadline(facts: Facts, phrase: RelativeHearing,
     if phrase.time is None:
         parts.append("no time of day stated")
     if anchor.assumed:
-        parts.append(f"counted from an assumed {START_WORDS[phrase.anchor].rsplit(' ', 1)[0]} date")
+        parts.append(f"counted from an assumed {START_NOUNS[phrase.anchor]} date")
     parts.append(calendar_words(anchor.date, day))
     provisional = workdays.provisional_years(anchor.date, day)
     if provisional:
         problems.append(problem("calendar_provisional", f"hearing {day}: " + workdays.provisional_note(provisional)))
     if anchor.provisional:
-        parts.append(f"counted from a provisional {START_WORDS[phrase.anchor].rsplit(' ', 1)[0]} date")
+        parts.append(f"counted from a provisional {START_NOUNS[phrase.anchor]} date")
+    alternative = alternative if alternative and alternative < day else None
+    if alternative:
+        parts.append(f"alternative (earlier) reading {alternative}: counted from the earlier reading "
+                     f"{anchor.alternative} of the date it counts from")
     return Deadline(kind="hearing", date=day, time=phrase.time, rule=counting_rule(facts, anchor.date),
                     basis="; ".join(parts), assumed=anchor.assumed,
-                    provisional=bool(provisional) or anchor.provisional), problems
+                    provisional=bool(provisional) or anchor.provisional, alternative=alternative), problems
+
+
+def hearing_day(phrase: RelativeHearing, anchor: dt.date) -> tuple[dt.date, dt.date]:
+    """The day the phrase names after anchor, and that day moved off a rest day where the notice says so."""
+    nominal = (nth_workday_after(anchor, phrase.offset) if phrase.workdays
+               else anchor + dt.timedelta(days=phrase.offset))
+    return nominal, next_workday(nominal) if phrase.postpone else nominal
 
 
 def relative_hearing(notice: Notice) -> RelativeHearing | None:

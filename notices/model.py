@@ -69,6 +69,7 @@ class Deadline(BaseModel):
     computed: Literal[True] = True
     assumed: bool = False  # a statutory default stood in for a period the notice does not state
     provisional: bool = False  # counted on a year whose holiday schedule is not published yet: it may move
+    alternative: dt.date | None = None  # the earlier reading where the law leaves a choice open (the basis says which)
 
 
 class Notice(BaseModel):
@@ -149,8 +150,9 @@ class Case(BaseModel):
     claimants: list[str] = Field(default_factory=list)
     dispute_type: str | None = None
     status: str  # notice_type of the latest notice in the timeline
-    next_hearing: Moment | None = None
+    hearing: Moment | None = None  # the printed hearing time the latest announcement gives, past or to come
     venue: str | None = None
     hearing_history: list[Moment] = Field(default_factory=list)  # every hearing time announced, in order
+    deadlines: list[Deadline] = Field(default_factory=list)  # its notices' computed dates, in date order
     timeline: list[CaseEvent] = Field(default_factory=list)  # date order
     sightings: int = 0

@@ -248,7 +248,7 @@ def arbitration_case(moved: bool = True) -> Case:
     return Case(
         key=ARBITRATION_CASE, case_number=ARBITRATION_CASE, authority="青岛市黄岛区劳动人事争议仲裁委员会",
         respondents=["青岛海润达国际贸易有限公司"], claimants=["张晓梅"], dispute_type="劳动报酬争议",
-        status="hearing", next_hearing=notices[-1].hearing_datetime, venue=ARBITRATION_VENUE,
+        status="hearing", hearing=notices[-1].hearing_datetime, venue=ARBITRATION_VENUE,
         hearing_history=[n.hearing_datetime for n in notices], timeline=[event(n) for n in notices],
         sightings=len(notices),
     )
@@ -258,7 +258,7 @@ def case_of(notice: Notice, key: str | None = None) -> Case:
     return Case(
         key=key or notice.case_numbers[0], case_number=notice.case_numbers[0] if notice.case_numbers else None,
         authority=notice.authority, respondents=notice.respondents, claimants=notice.claimants,
-        dispute_type=notice.dispute_type, status=notice.notice_type, next_hearing=notice.hearing_datetime,
+        dispute_type=notice.dispute_type, status=notice.notice_type, hearing=notice.hearing_datetime,
         venue=notice.venue, hearing_history=[notice.hearing_datetime] if notice.hearing_datetime else [],
         timeline=[event(notice)], sightings=1,
     )

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from notices.cases import build_cases, case_key, fold, hearing_of, notice_case_keys
+from notices.cases import build_cases, case_key, fold, hearing_of, next_deadline, next_hearing, notice_case_keys
 from notices.model import CHINA_TZ, Deadline, Notice
 
 COMMITTEE = "青岛市黄岛区劳动人事争议仲裁委员会"
@@ -134,12 +134,12 @@ def test_moved_hearing_replaces_next_hearing_and_keeps_history():
                       claimants=["张焕合", "另一人"])  # the first date printed again: no duplicate
     award = notice(notice_type="decision_service", published="2026-08-01", venue=None)
     [case] = build_cases([award, moved, announced])
-    assert case.next_hearing == at("2026-06-30", "09:30")
+    assert case.hearing == at("2026-06-30", "09:30")
     assert case.hearing_history == [at("2026-06-09", "14:00"), at("2026-06-30", "09:30")]
     assert case.status == "decision_service"
     assert case.venue == "本委仲裁庭"  # the moving notice printed none: the last one known stands
     [case] = build_cases([repeated, moved, announced])
-    assert case.next_hearing == at("2026-06-09", "14:00")
+    assert case.hearing == at("2026-06-09", "14:00")
     assert case.hearing_history == [at("2026-06-09", "14:00"), at("2026-06-30", "09:30")]
 
 
@@ -148,7 +148,7 @@ def test_computed_hearing_is_not_a_printed_hearing():
         Deadline(kind="hearing", date=dt.date(2026, 4, 27), time=dt.time(9, 0), rule="r", basis="b")])
     assert hearing_of(relative) is None
     [case] = build_cases([relative])
-    assert case.next_hearing is None and case.hearing_history == []
+    assert case.hearing is None and case.hearing_history == []
 
 
 def test_latest_venue_authority_and_dispute_type():
@@ -164,7 +164,7 @@ def test_naive_hearing_time_does_not_break_ordering():
     naive = notice(hearing=dt.datetime(2026, 6, 9, 14, 0))
     aware = notice(hearing=at("2026-06-10"), published="2026-03-25", claimants=["别人"])
     [case] = build_cases([naive, aware])
-    assert case.next_hearing == at("2026-06-10")
+    assert case.hearing == at("2026-06-10")
 
 
 def test_cases_are_sorted_by_key_and_deterministic():
@@ -181,3 +181,21 @@ def test_abbreviated_numbers_of_two_committees_are_two_cases():
     keys = {case.key: case.respondents for case in build_cases([first, second])}
     assert len(keys) == 4
     assert keys[case_key("拉劳人仲院案〔2026〕第0127号")] == ["甲公司有限公司"]
+
+
+def computed(kind: str, day: str) -> Deadline:
+    return Deadline(kind=kind, date=dt.date.fromisoformat(day), rule="r", basis="b")
+
+
+def test_a_past_hearing_is_never_next_and_a_computed_one_stands_in():
+    served = notice(hearing=at("2026-06-09", "14:00"))
+    relative = notice(case_numbers=["（2026）京0105民初7号"], deadlines=[
+        computed("deemed_service", "2026-04-24"), computed("answer_deadline", "2026-05-11"),
+        computed("hearing", "2026-05-14")])
+    printed, counted = build_cases([served, relative])[::-1]
+    assert next_hearing(printed, dt.date(2026, 6, 9)) == at("2026-06-09", "14:00")
+    assert next_hearing(printed, dt.date(2026, 6, 10)) is None and printed.hearing == at("2026-06-09", "14:00")
+    assert next_hearing(counted, dt.date(2026, 5, 1)).date == dt.date(2026, 5, 14)
+    assert next_hearing(counted, dt.date(2026, 5, 15)) is None
+    assert next_deadline(counted, dt.date(2026, 4, 25)).kind == "answer_deadline"
+    assert next_deadline(counted, dt.date(2026, 5, 12)) is None  # the hearing is not a deadline

@@ -553,6 +553,58 @@ def test_a_stated_period_wins_over_the_cross_border_default():
     assert "period_differs_from_statute" not in codes(record)
 
 
+HONG_KONG = "香港某某有限公司:本院受理原告李四诉你公司买卖合同纠纷一案,现依法向你公司公告送达"
+
+
+def test_a_hong_kong_party_has_30_days_to_appeal_and_the_earlier_15_as_alternative():
+    text = HONG_KONG + "(2026)粤0391民初12号民事判决书。"
+    record = derive(notice(text, D(2026, 3, 2), "decision_service", respondents=["香港某某有限公司"],
+                           documents=["(2026)粤0391民初12号民事判决书"]))
+    # 3-2 + 3 months = 6-2 (Tue); + 30 = 7-2 (Thu); the earlier reading + 15 = 6-17 (Wed)
+    appeal = by_kind(record, "last_day_to_appeal")
+    assert (by_kind(record, "deemed_service").date, appeal.date, appeal.alternative) == (
+        D(2026, 6, 2), D(2026, 7, 2), D(2026, 6, 17))
+    assert "第549条" in appeal.rule and "第286条" in appeal.rule and "15 days" in appeal.basis
+    assert codes(record) == []
+
+
+def test_a_hong_kong_party_has_30_days_to_answer_by_default():
+    text = HONG_KONG + "起诉状副本。本院定于答辩期满后第1个工作日上午9时开庭。"
+    record = derive(notice(text, D(2026, 3, 2), "hearing", respondents=["香港某某有限公司"]))
+    # 6-2 + 30 = 7-2 (Thu), hearing the next working day 7-3 (Fri); + 15 = 6-17 (Wed), hearing 6-18 (Thu)
+    answer, hearing = by_kind(record, "answer_deadline"), by_kind(record, "hearing")
+    assert (answer.date, answer.alternative, answer.assumed) == (D(2026, 7, 2), D(2026, 6, 17), True)
+    assert (hearing.date, hearing.alternative) == (D(2026, 7, 3), D(2026, 6, 18))
+    assert "alternative (earlier) reading 2026-06-18" in hearing.basis
+
+
+def test_a_party_without_domicile_in_china_has_30_days_to_answer():
+    text = ("张三:" + FOREIGN + "本院受理原告李四诉你买卖合同纠纷一案,现依法向你公告送达起诉状副本。自公告之日起经过60日即视为送达。"
+            "本院定于答辩期满后第1个工作日上午9时开庭。")
+    record = derive(notice(text, D(2026, 3, 2), "hearing"))
+    # 3-2 + 60 = 5-1 (劳动节) -> 5-6; + 30 = 6-5 (Fri); hearing 6-8 (Mon). The earlier reading: service
+    # on 5-1 as it falls, + 30 = 5-31 (Sun) -> 6-1 (Mon); hearing 6-2 (Tue)
+    served, answer = by_kind(record, "deemed_service"), by_kind(record, "answer_deadline")
+    assert (served.date, served.alternative) == (D(2026, 5, 6), D(2026, 5, 1))
+    assert (answer.date, answer.alternative, answer.rule) == (D(2026, 6, 5), D(2026, 6, 1), "民事诉讼法(2023修正) 第285条")
+    assert (by_kind(record, "hearing").date, by_kind(record, "hearing").alternative) == (D(2026, 6, 8), D(2026, 6, 2))
+
+
+def test_service_moved_off_a_holiday_gives_the_earlier_reading_to_every_later_date():
+    text = ("张三:现依法向你公告送达起诉状副本及开庭传票。自公告之日起经过30日即视为送达。提出答辩状的期限为公告期满后15日内。"
+            "本院定于答辩期满后第1个工作日上午9时在本院第一法庭开庭。")
+    record = derive(notice(text, D(2026, 9, 1), "hearing", hearing_text="答辩期满后第1个工作日上午9时"))
+    # 9-1 + 30 = 10-1 (National Day) -> 10-8; as it falls: 10-1, + 15 = 10-16 (Fri), hearing 10-19 (Mon)
+    assert {d.kind: d.alternative for d in record.deadlines} == {
+        "deemed_service": D(2026, 10, 1), "answer_deadline": D(2026, 10, 16), "hearing": D(2026, 10, 19)}
+    assert "service deemed on the period's last day where it falls" in by_kind(record, "deemed_service").basis
+
+
+def test_no_alternative_where_no_rest_day_moved_anything():
+    record = derive(notice(SEED_002, D(2026, 3, 25), "hearing"))
+    assert [d.alternative for d in record.deadlines] == [None]
+
+
 def test_a_road_named_for_hong_kong_is_no_cross_border_party():
     text = "王某:本院受理原告李四诉你(住所地青岛市香港中路8号)买卖合同纠纷一案,现依法向你公告送达起诉状副本。"
     record = derive(notice(text, D(2026, 3, 2)))

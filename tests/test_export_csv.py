@@ -128,7 +128,7 @@ def test_cases_csv_one_row_per_case_by_key():
     moved = next(row for row in rows if row["案件键 Key"] == ARBITRATION_CASE)
     assert moved["历次开庭时间 Hearing history"] == "2026-06-09 14:00；2026-06-23 09:30"
     assert moved["改期次数 Times moved"] == "1"
-    assert moved["开庭时间(北京时间) Next hearing (UTC+8)"] == "2026-06-23 09:30"
+    assert moved["开庭时间(最近公告, 北京时间) Hearing, latest announced (UTC+8)"] == "2026-06-23 09:30"
     assert (moved["首次公告 First published"], moved["最近公告 Last published"]) == ("2026-03-25", "2026-04-10")
 
 

@@ -28,6 +28,7 @@ from export_fixtures import (
 )
 
 from notices.export.ics import hearings_ics
+from notices.model import Notice
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 CASE_SUMMARY = f"开庭: 青岛海润达国际贸易有限公司 — {ARBITRATION_CASE}"
@@ -96,6 +97,22 @@ def test_computed_dates_are_marked_all_day_events():
     assert "公告期满后第三日上午9时" in str(computed_hearing["description"])
 
 
+def test_an_earlier_reading_is_its_own_event_and_each_names_the_other():
+    from notices.pipeline import derive
+
+    text = ("张三:现依法向你公告送达起诉状副本。自公告之日起经过30日即视为送达。提出答辩状的期限为公告期满后15日内。")
+    record = derive(Notice(page="p.txt", span=(0, len(text)), notice_type="document_service", text=text,
+                           respondents=["张三"], publication_date=dt.date(2026, 9, 1))).with_id()
+    found = events(feed([record], []))
+    # 9-1 + 30 = 10-1, National Day: served 10-8; the earlier reading leaves it on 10-1
+    primary, earlier = found["[计算] 视为送达: 张三"], found["[计算][另一读法] 视为送达: 张三"]
+    assert (primary.decoded("dtstart"), earlier.decoded("dtstart")) == (dt.date(2026, 10, 8), dt.date(2026, 10, 1))
+    assert "较早读法为 2026-10-01" in str(primary["description"])
+    assert "主读法为 2026-10-08" in str(earlier["description"])
+    assert found["[计算][另一读法] 答辩期限: 张三"].decoded("dtstart") == dt.date(2026, 10, 16)
+    assert primary["uid"] != earlier["uid"]
+
+
 def test_moved_hearing_keeps_uid_and_raises_sequence():
     before = events(feed([arbitration_hearing()], [arbitration_case(moved=False)]))[CASE_SUMMARY]
     after = events(feed(cases=[arbitration_case(moved=True)]))[CASE_SUMMARY]
@@ -107,7 +124,7 @@ def test_moved_hearing_keeps_uid_and_raises_sequence():
 def test_a_hearing_moved_back_counts_both_moves():
     # The store keeps each announced time once: A, B, then A again leaves history [A, B], next A.
     case = arbitration_case(moved=True)
-    back = case.model_copy(update={"next_hearing": case.hearing_history[0]})
+    back = case.model_copy(update={"hearing": case.hearing_history[0]})
     event = events(feed(cases=[back]))[CASE_SUMMARY]
     assert event["sequence"] == 2
     assert event.decoded("dtstart") == dt.datetime(2026, 6, 9, 14, 0, tzinfo=SHANGHAI)

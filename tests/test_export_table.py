@@ -73,14 +73,14 @@ def test_chosen_columns_in_the_order_given():
 
 def test_valid_column_names_are_exposed():
     assert {"published", "respondents", "case_numbers", "hearing", "venue", "deadlines"} <= set(NOTICE_TABLE_COLUMNS)
-    assert {"case_number", "next_hearing", "moves"} <= set(CASE_TABLE_COLUMNS)
+    assert {"case_number", "hearing", "moves"} <= set(CASE_TABLE_COLUMNS)
 
 
 def test_unknown_column_lists_the_valid_ones():
     with pytest.raises(ValueError) as error:
         render_notices_table(all_notices(), columns=["respondents", "judge"])
     assert "judge" in str(error.value) and "case_numbers" in str(error.value)
-    with pytest.raises(ValueError, match="next_hearing"):
+    with pytest.raises(ValueError, match="hearing"):
         render_cases_table(all_cases(), columns=["nope"])
 
 
@@ -91,7 +91,7 @@ def test_terminal_control_sequences_are_removed():
 
 
 def test_moved_case_shows_its_new_hearing():
-    table = render_cases_table(all_cases(), columns=["case_number", "next_hearing", "moves"])
+    table = render_cases_table(all_cases(), columns=["case_number", "hearing", "moves"])
     line = next(line for line in table.splitlines() if ARBITRATION_CASE in line)
     assert "2026-06-23 09:30" in line and line.rstrip().endswith("1")
 
@@ -108,3 +108,12 @@ def test_dates_and_times_are_not_cut_while_other_cells_can_give_way(width):
     table = render_notices_table(all_notices(), width=width)
     assert "2026-06-09 14:00" in table and "2026-03-25" in table
     assert max(display_width(line) for line in table.splitlines()) <= width
+
+
+def test_text_that_starts_with_a_date_keeps_its_date_when_the_table_is_narrow():
+    from notices.export.columns import Column
+    from notices.export.table import render
+
+    columns = [Column("next", "下次开庭 Next", lambda r: r[0]), Column("who", "当事人 Who", lambda r: r[1])]
+    table = render(columns, [("2027-04-12 09:30 [计算][暂定]", "青岛佳豪塑钢门窗有限公司" * 3)], 30)
+    assert "2027-04-12 09:30…" in table and all(display_width(line) <= 30 for line in table.splitlines())

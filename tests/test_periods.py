@@ -58,6 +58,8 @@ PERIOD_ROWS = [
     ("你单位如不服上述裁决,可在裁决书送达之日起十五日内向人民法院起诉。", [("last_day_to_sue", 15, "day", "deemed_service")]),
     ("用人单位可以自收到仲裁裁决书之日起三十日内向中级人民法院申请撤销裁决。",
      [("last_day_to_set_aside", 30, "day", "deemed_service")]),
+    ("提出答辩状的期限为公告期满之次日起十五日内,举证期限为公告期满次日起三十日内。",
+     [("answer_deadline", 15, "day", "deemed_service"), ("evidence_deadline", 30, "day", "deemed_service")]),
     # no period here
     ("本院定于2017年5月22日下午14:30在第六法庭公开开庭审理原告包修源诉被告东方蓝城房地产开发有限公司商品房销售合同纠纷一案。", []),
     ("请你单位于2026年5月29日前向本委提交答辩书及证据材料,开庭日期另行通知。", []),

@@ -6,6 +6,8 @@ test the tracking, not the extractor; the last ones run the real pipeline on the
 from __future__ import annotations
 
 import datetime as dt
+import csv
+import io
 import json
 import os
 import shutil
@@ -126,7 +128,7 @@ def test_new_pages_add_only_what_is_new(work, capsys):
     assert "notices found: 2 (1 new, 1 already known); in the store: 4 notices, 3 cases" in out
     code, out, _ = run(capsys, "case", "青黄劳人仲案字〔2026〕1号", "--format", "jsonl")
     case = json.loads(out)
-    assert case["next_hearing"] == "2026-06-30T09:30:00+08:00"
+    assert case["hearing"] == "2026-06-30T09:30:00+08:00"
     assert case["hearing_history"] == ["2026-06-09T14:00:00+08:00", "2026-06-30T09:30:00+08:00"]
 
 
@@ -444,7 +446,7 @@ def test_main_job_on_the_seeds_twice(seeds, capsys):
 
     case = json.loads(run(capsys, "case", "青黄劳人仲案字〔2026〕2888号", "--format", "jsonl")[1])
     assert case["respondents"] == [WATCHED]
-    assert case["next_hearing"] == "2026-06-09T14:00:00+08:00"
+    assert case["hearing"] == "2026-06-09T14:00:00+08:00"
 
 
 def test_page_copied_into_an_inbox_is_not_a_second_sighting(seeds, capsys):
@@ -520,6 +522,33 @@ def test_case_shows_its_computed_dates_and_a_past_hearing_as_last(tmp_path, monk
     assert "next hearing: 2026-12-18 09:00" in out
     monkeypatch.setattr(track, "china_today", lambda: dt.date(2026, 12, 19))
     assert "last hearing: 2026-12-18 09:00" in run(capsys, "case", "京0105民初123号")[1]
+
+
+def test_cases_show_what_is_still_to_come_on_today(tmp_path, monkeypatch, capsys):
+    """A past hearing is never next; a computed hearing and the next computed date are shown, marked."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    printed = RELATIVE_HEARING_PAGE.replace("一案，", "一案（案号（2026）京0105民初123号），").replace(
+        "并定于举证期满后的第三日上午9时（遇法定节假日顺延）", "并定于2026年12月18日上午9时")
+    (tmp_path / "pages" / "printed.txt").write_text(printed, encoding="utf-8")
+    (tmp_path / "pages" / "relative.txt").write_text(RELATIVE_HEARING_PAGE, encoding="utf-8")
+    assert run(capsys, "run", "pages", "--today", "2026-12-16")[0] == 0
+
+    def rows(today: str) -> dict[str, dict]:
+        out = run(capsys, "cases", "--today", today, "--format", "csv")[1]
+        return {row["案号 Case number"] or row["被申请人/被告 Respondents"]: row for row in csv.DictReader(io.StringIO(out))}
+
+    before = rows("2026-12-16")
+    hearing, deadline = "下次开庭(北京时间) Next hearing (UTC+8)", "下一计算期限 Next computed date"
+    assert before["(2026)京0105民初123号"][hearing] == "2026-12-18 09:00"
+    assert before["(2026)京0105民初123号"][deadline] == "2027-01-14 视为送达 [计算][暂定]"
+    computed = [row for key, row in before.items() if key != "(2026)京0105民初123号"]
+    assert [row[hearing] for row in computed] == ["2027-02-18 09:00 [计算][暂定]"]
+    after = rows("2026-12-19")["(2026)京0105民初123号"]
+    assert after[hearing] == "" and after["开庭时间(最近公告, 北京时间) Hearing, latest announced (UTC+8)"] == "2026-12-18 09:00"
+    assert rows("2027-03-01")["(2026)京0105民初123号"][deadline] == ""
+    table = run(capsys, "cases", "--today", "2026-12-16", "--width", "80")[1]
+    assert "2027-02-18 09:00" in table and all(len(line) <= 80 for line in table.splitlines())
 
 
 HOSTILE = "恶意科技有限公司\x1b]0;pwned\x07\x1b[2J\u202e\u2028\x85"  # sets the title, clears the screen, reverses

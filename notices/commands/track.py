@@ -17,7 +17,7 @@ from pathlib import Path
 
 from notices.cases import find_cases
 from notices.commands.common import existing_page_files, terminal_width
-from notices.export.common import computed_marks, deadline_label, local_datetime_text
+from notices.export.common import computed_date_text, deadline_label, local_datetime_text
 from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
 from notices.store import Store, StoreError, StorePathError
@@ -32,7 +32,8 @@ SHOWN_IN_SUMMARY = 10
 # Table columns (names from notices.export.columns) where the renderer's defaults do not fit.
 TIMELINE_COLUMNS = ["published", "type", "hearing", "venue", "documents", "page"]
 HEARINGS_COLUMNS = ["start", "computed", "case_number", "respondents", "venue"]
-DEADLINES_COLUMNS = ["date", "time", "kind", "marks", "case_numbers", "respondents"]
+DEADLINES_COLUMNS = ["date", "time", "kind", "marks", "alternative", "case_numbers", "respondents"]
+CASES_COLUMNS = ["case_number", "respondents", "next_hearing", "next_deadline", "venue"]
 PROGRESS_DELAY_SECONDS = 0.5  # a bar for batches that take more than a moment
 
 
@@ -59,21 +60,26 @@ def register(subparsers) -> None:
     output_options.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
     output_options.add_argument("--columns", help="table columns, comma separated")
     output_options.add_argument("--width", type=int, help="table width (default: the terminal's)")
+    today_options = argparse.ArgumentParser(add_help=False)
+    today_options.add_argument("--today", help="the date hearings and deadlines are upcoming from "
+                                               "(YYYY-MM-DD; default: today in China)")
 
-    run = subparsers.add_parser("run", parents=[store_options], help="read pages, store them, write every export",
+    run = subparsers.add_parser("run", parents=[store_options, today_options],
+                                help="read pages, store them, write every export",
                                 description="Read pages (default: seeds/), add what is new to the store, "
                                             "write every export from the whole store and print a summary.")
     run.add_argument("paths", nargs="*", metavar="PATH", help="page files or directories (default: seeds/)")
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"export directory (default {DEFAULT_OUT}/)")
-    run.add_argument("--today", help="the date hearings are upcoming from (YYYY-MM-DD; default: today)")
     run.add_argument("--fail-on-watch", action="store_true", help=f"exit {EXIT_NEW_WATCH_HIT} on a new watch-list hit")
     run.add_argument("--reread", action="store_true", help="extract pages again even when already stored")
     run.set_defaults(handler=run_command)
 
-    cases = subparsers.add_parser("cases", parents=[store_options, output_options], help="one row per case")
+    cases = subparsers.add_parser("cases", parents=[store_options, output_options, today_options],
+                                  help="one row per case, with its next hearing and next computed date")
     cases.set_defaults(handler=cases_command)
 
-    case = subparsers.add_parser("case", parents=[store_options, output_options], help="the timeline of one case")
+    case = subparsers.add_parser("case", parents=[store_options, output_options, today_options],
+                                 help="the timeline of one case")
     case.add_argument("key", metavar="CASE", help="case number as printed (any brackets, with or without 第)")
     case.set_defaults(handler=case_command)
 
@@ -123,7 +129,7 @@ def run_command(args) -> int:
     from notices.export import write_all
 
     now = dt.datetime.now(CHINA_TZ)  # read here, in the CLI layer; the core is given dates
-    today = parse_date(args.today, "--today") if args.today else now.date()
+    today = today_of(args)
     files = existing_page_files(args.paths or [DEFAULT_PAGES])
     read_at = now.isoformat(timespec="seconds")
     with open_store(args.db, create=True) as store:
@@ -204,19 +210,13 @@ def upcoming(cases: list[Case], today: dt.date) -> list[Case]:
     return in_range(cases, today, None)
 
 
-def computed_date_text(deadline: Deadline) -> str:
-    """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is unpublished."""
-    when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
-    return f"{when} {computed_marks(deadline)}"
-
-
 def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> list[Case]:
     def day(case: Case) -> dt.date:
-        return moment_day(case.next_hearing)
+        return moment_day(case.hearing)
 
-    chosen = [case for case in cases if case.next_hearing is not None
+    chosen = [case for case in cases if case.hearing is not None
               and (start is None or day(case) >= start) and (end is None or day(case) <= end)]
-    return sorted(chosen, key=lambda case: (moment_key(case.next_hearing), case.key))
+    return sorted(chosen, key=lambda case: (moment_key(case.hearing), case.key))
 
 
 def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice], hits: list[Hit],
@@ -228,7 +228,7 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
     coming = upcoming(cases, today)
     print(f"upcoming hearings (from {today}): {len(coming)}")
     for case in coming[:SHOWN_IN_SUMMARY]:
-        print(f"  {local(case.next_hearing)}  {case_label(case)}  {'；'.join(case.respondents)}")
+        print(f"  {local(case.hearing)}  {case_label(case)}  {'；'.join(case.respondents)}")
     if len(coming) > SHOWN_IN_SUMMARY:
         print(f"  … {len(coming) - SHOWN_IN_SUMMARY} more: notices hearings --from {today}")
     from notices.export.hearings import computed_hearings, starts_within
@@ -265,9 +265,14 @@ def describe_hit(hit: Hit, notice: Notice | None) -> str:
 
 @store_errors
 def cases_command(args) -> int:
+    """Cases in key order; the table and CSV add what is still to come on --today."""
+    from notices.export.columns import CASE_TODAY_COLUMNS, case_today
+
+    today = today_of(args)
     with open_store(args.db) as store:
         cases = store.cases()
-    write_cases(args, cases)
+    write_records(args, CASE_TODAY_COLUMNS, CASES_COLUMNS, [case_today(case, today) for case in cases],
+                  lambda view: view.case.model_dump_json())
     return 0
 
 
@@ -335,7 +340,7 @@ def case_command(args) -> int:
         emit((case.model_dump_json() + "\n").encode("utf-8"))
         return 0
     if args.format == "table":
-        print(case_header(case, china_today()))
+        print(case_header(case, today_of(args)))
     from notices.export.columns import NOTICE_COLUMNS
 
     write_records(args, NOTICE_COLUMNS, TIMELINE_COLUMNS, timeline, lambda notice: notice.model_dump_json())
@@ -354,8 +359,14 @@ def case_command(args) -> int:
 
 def case_header(case: Case, today: dt.date) -> str:
     """The case at a glance; its hearing is "next" only while it is to come."""
+    from notices.cases import next_deadline, next_hearing
+
     history = ", ".join(local(moment) for moment in case.hearing_history)
-    to_come = case.next_hearing is not None and moment_day(case.next_hearing) >= today
+    coming, deadline = next_hearing(case, today), next_deadline(case, today)
+    if coming is None:
+        hearing = f"last hearing: {local(case.hearing)}" if case.hearing else "next hearing:"
+    else:
+        hearing = f"next hearing: {computed_date_text(coming) if isinstance(coming, Deadline) else local(coming)}"
     lines = [
         f"case:         {case_label(case)}",
         f"authority:    {case.authority or ''}",
@@ -363,20 +374,12 @@ def case_header(case: Case, today: dt.date) -> str:
         f"claimants:    {'；'.join(case.claimants)}",
         f"dispute:      {case.dispute_type or ''}",
         f"status:       {status_text(case.status)}",
-        f"{'next hearing' if to_come or not case.next_hearing else 'last hearing'}: "
-        f"{local(case.next_hearing) if case.next_hearing else ''}"
-        + (f"  (announced: {history})" if len(case.hearing_history) > 1 else ""),
+        hearing + (f"  (announced: {history})" if len(case.hearing_history) > 1 else ""),
         f"venue:        {case.venue or ''}",
+        "next date:    " + (f"{computed_date_text(deadline)} {deadline_label(deadline.kind)} {deadline.kind}"
+                            if deadline else ""),
     ]
     return "\n".join(lines)
-
-
-def write_cases(args, cases: list[Case], table_columns: list[str] | None = None) -> None:
-    """Cases in the order given, as a table, CSV (the cases.csv columns) or JSON lines."""
-    from notices.export.columns import CASE_COLUMNS
-    from notices.export.table import CASE_TABLE_DEFAULT
-
-    write_records(args, CASE_COLUMNS, table_columns or CASE_TABLE_DEFAULT, cases, lambda case: case.model_dump_json())
 
 
 def write_records(args, available, table_default: list[str], records: list, as_json) -> None:
@@ -488,6 +491,10 @@ def open_store(path: Path, create: bool = False, writable: bool = False) -> Stor
         return Store.open(path, create=create, readonly=not (create or writable))
     except StorePathError as error:
         raise usage_error(str(error)) from None
+
+
+def today_of(args) -> dt.date:
+    return parse_date(args.today, "--today") if args.today else china_today()
 
 
 def china_today() -> dt.date:

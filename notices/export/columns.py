@@ -12,10 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar, Union
 
-from notices.model import Case, Notice
+from notices.cases import next_deadline, next_hearing
+from notices.model import Case, Deadline, Moment, Notice
 
 from .common import (
     china_local,
+    computed_date_text,
     computed_marks,
     deadline_label,
     deadline_text,
@@ -111,15 +113,53 @@ CASE_COLUMNS: list[Column[Case]] = [
     Column("claimants", "申请人/原告 Claimants", lambda c: join_list(c.claimants)),
     Column("dispute", "案由 Dispute", lambda c: c.dispute_type),
     Column("status", "状态(最近公告) Status (latest notice)", lambda c: notice_type_text(c.status)),
-    Column("next_hearing", "开庭时间(北京时间) Next hearing (UTC+8)", lambda c: _hearing(c.next_hearing)),
+    Column("hearing", "开庭时间(最近公告, 北京时间) Hearing, latest announced (UTC+8)", lambda c: _hearing(c.hearing)),
     Column("venue", "开庭地点 Venue", lambda c: c.venue),
     Column("hearing_history", "历次开庭时间 Hearing history",
            lambda c: join_list(map(local_datetime_text, c.hearing_history))),
     Column("moves", "改期次数 Times moved", lambda c: count_moves(c.hearing_history)),
+    Column("deadlines", "计算日期 Computed dates", lambda c: join_list(map(deadline_text, c.deadlines))),
     Column("first_published", "首次公告 First published", lambda c: _published(c, min)),
     Column("last_published", "最近公告 Last published", lambda c: _published(c, max)),
     Column("sightings", "见报次数 Sightings", lambda c: c.sightings),
     Column("timeline", "公告时间线 Timeline", _timeline),
+]
+
+
+@dataclass(frozen=True)
+class CaseToday:
+    """A case as of a day, for the views that say what is still to come."""
+
+    case: Case
+    next_hearing: Moment | Deadline | None  # a Deadline when the hearing is computed
+    next_deadline: Deadline | None
+
+
+def case_today(case: Case, today: dt.date) -> CaseToday:
+    return CaseToday(case, next_hearing(case, today), next_deadline(case, today))
+
+
+def _next_hearing(view: CaseToday) -> Cell:
+    """A printed time as a typed cell; a computed one as text that starts with its date and
+    carries its marks ('2027-04-12 09:30 [计算][暂定]')."""
+    coming = view.next_hearing
+    return computed_date_text(coming) if isinstance(coming, Deadline) else _hearing(coming)
+
+
+def _next_deadline(view: CaseToday) -> Cell:
+    """'2026-12-09 举证期限 [计算] (或 or 2026-12-08)': the date first, then what is due."""
+    deadline = view.next_deadline
+    if deadline is None:
+        return None
+    when, marks = computed_date_text(deadline).split(" ", 1)
+    return f"{when} {deadline_label(deadline.kind)} {marks}"
+
+
+CASE_TODAY_COLUMNS: list[Column[CaseToday]] = [
+    Column(column.name, column.header, lambda view, get=column.get: get(view.case)) for column in CASE_COLUMNS
+] + [
+    Column("next_hearing", "下次开庭(北京时间) Next hearing (UTC+8)", _next_hearing),
+    Column("next_deadline", "下一计算期限 Next computed date", _next_deadline),
 ]
 
 
@@ -158,6 +198,7 @@ COMPUTED_COLUMNS: list[Column[ComputedDate]] = [
     Column("marks", "标记 Marks", lambda c: computed_marks(c.deadline)),
     Column("assumed", "推定 Assumed", lambda c: "是 yes" if c.deadline.assumed else "否 no"),
     Column("provisional", "暂定 Provisional", lambda c: "是 yes" if c.deadline.provisional else "否 no"),
+    Column("alternative", "另一读法(较早) Earlier reading", lambda c: c.deadline.alternative),
     Column("respondents", "被申请人/被告 Respondents", lambda c: join_list(c.notice.respondents)),
     Column("case_numbers", "案号 Case numbers", lambda c: join_list(c.notice.case_numbers)),
     Column("rule", "规则 Rule", lambda c: c.deadline.rule),

@@ -99,12 +99,21 @@ def deadline_label(kind: str) -> str:
 COMPUTED_MARK = "[计算]"
 PROVISIONAL_MARK = "[暂定]"  # a date counted on a year whose holiday schedule is not published
 ASSUMED_MARK = "[推定]"  # a statutory default stood in for a period the notice does not state
+ALTERNATIVE_MARK = "[另一读法]"  # the earlier date of another tenable reading of the law
 
 
 def computed_marks(deadline: Deadline) -> str:
     """'[计算][暂定][推定]': computed, and provisional and assumed where it is."""
     return (COMPUTED_MARK + (PROVISIONAL_MARK if deadline.provisional else "")
             + (ASSUMED_MARK if deadline.assumed else ""))
+
+
+def computed_date_text(deadline: Deadline) -> str:
+    """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is
+    unpublished; '(或 2027-02-11)' gives the earlier date of another reading."""
+    when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
+    other = f" (或 or {deadline.alternative.isoformat()})" if deadline.alternative else ""
+    return f"{when} {computed_marks(deadline)}{other}"
 
 
 def deadline_text(deadline: Deadline) -> str:
@@ -118,6 +127,8 @@ def deadline_text(deadline: Deadline) -> str:
         text += " (推定 assumed)"
     if deadline.provisional:
         text += " (暂定 provisional)"
+    if deadline.alternative:
+        text += f" (另一读法 earlier reading {deadline.alternative.isoformat()})"
     return text
 
 

@@ -55,7 +55,7 @@ def source_event(case: Case, when: dt.date) -> CaseEvent | None:
 
 def case_hearing(case: Case) -> Hearing | None:
     history = list(case.hearing_history)
-    current = case.next_hearing or (history[-1] if history else None)
+    current = case.hearing or (history[-1] if history else None)
     if current is None:
         return None
     if not history or history[-1] != current:

@@ -14,6 +14,7 @@ from notices.inert import inert
 from notices.model import Case, Notice
 
 from .common import (
+    computed_marks,
     deadline_label,
     iso_date,
     local_datetime_text,
@@ -21,7 +22,7 @@ from .common import (
     notice_type_text,
     sorted_notices,
 )
-from .hearings import hearings
+from .hearings import all_hearings
 
 
 def escape(text: str) -> str:
@@ -199,10 +200,11 @@ def notice_article(notice: Notice) -> str:
 
 def hearings_section(notices: list[Notice], cases: list[Case]) -> str:
     rows = "".join(
-        f"<tr><td class=\"when\">{escape(local_datetime_text(h.start))}</td><td>{escape('、'.join(h.respondents))}</td>"
+        f"<tr><td class=\"when\">{escape(local_datetime_text(h.start))}"
+        f"{' ' + escape(computed_marks(h.computed)) if h.computed else ''}</td><td>{escape('、'.join(h.respondents))}</td>"
         f"<td>{escape(h.case_number or '')}</td><td>{escape(h.venue or '')}</td>"
         f"<td>{h.moves or ''}</td></tr>"
-        for h in hearings(notices, cases)
+        for h in all_hearings(notices, cases)
     )
     return ('<h2>开庭 Hearings (北京时间 UTC+8)</h2><table><tr><th>时间 Time</th><th>被申请人/被告 Respondents</th>'
             "<th>案号 Case number</th><th>地点 Venue</th><th>改期次数 Times moved</th></tr>" + rows + "</table>")

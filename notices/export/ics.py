@@ -15,9 +15,10 @@ import re
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from notices.inert import dropped, inert
-from notices.model import CHINA_TZ, Case, Notice
+from notices.model import CHINA_TZ, Case, Deadline, Notice
 
 from .common import (
+    ALTERNATIVE_MARK,
     computed_marks,
     data_timestamp,
     deadline_label,
@@ -25,6 +26,7 @@ from .common import (
     join_list,
     local_datetime_text,
     notice_id,
+    stable_uid,
 )
 from .hearings import ComputedDate, Hearing, computed_dates, hearings
 
@@ -118,12 +120,17 @@ def hearing_event(hearing: Hearing, fallback: dt.datetime) -> Event:
     return event
 
 
-def computed_event(entry: ComputedDate, fallback: dt.datetime) -> Event:
+def computed_event(entry: ComputedDate, fallback: dt.datetime, earlier_reading: bool = False) -> Event:
+    """A computed date; with earlier_reading, the event of its alternative (earlier) date, as
+    docketing tools mark a possible date beside the primary one."""
     deadline, notice = entry.deadline, entry.notice
+    if earlier_reading:
+        deadline = deadline.model_copy(update={"date": deadline.alternative})
     case_number = notice.case_numbers[0] if notice.case_numbers else None
-    summary = f"{computed_marks(deadline)} {deadline_label(deadline.kind)}: {parties_title(notice.respondents, case_number)}"
+    marks = computed_marks(deadline) + (ALTERNATIVE_MARK if earlier_reading else "")
+    summary = f"{marks} {deadline_label(deadline.kind)}: {parties_title(notice.respondents, case_number)}"
     event = Event()
-    event.add("uid", entry.uid)
+    event.add("uid", stable_uid(entry.uid, "earlier reading") if earlier_reading else entry.uid)
     event.add("dtstamp", stamp(notice.publication_date, fallback))
     event.add("sequence", 0)
     if deadline.time is not None:  # a hearing computed from a relative phrase has a time
@@ -139,6 +146,7 @@ def computed_event(entry: ComputedDate, fallback: dt.datetime) -> Event:
     event.add("summary", clean(summary))
     event.add("description", describe([
         ("计算日期 Computed date", "由规则推算, 非公告原文 computed by a rule, not printed in the notice"),
+        ("另一读法 Earlier reading", reading_words(entry.deadline, earlier_reading)),
         ("类型 Kind", f"{deadline_label(deadline.kind)} {deadline.kind}"),
         ("推定 Assumed", "法定默认期间 statutory default period" if deadline.assumed else None),
         ("暂定 Provisional", "节假日安排尚未公布, 日期可能变动 the year's holiday schedule is not published yet: the date may move"
@@ -159,6 +167,17 @@ def computed_event(entry: ComputedDate, fallback: dt.datetime) -> Event:
     return event
 
 
+def reading_words(deadline: Deadline, earlier_reading: bool) -> str | None:
+    """Where the law leaves a choice open, each of the two events names the other's date."""
+    if deadline.alternative is None:
+        return None
+    if earlier_reading:
+        return (f"本事件为较早读法, 主读法为 {deadline.date.isoformat()} this event is the earlier reading where the law "
+                f"leaves a choice open; the primary reading gives {deadline.date.isoformat()}")
+    return (f"较早读法为 {deadline.alternative.isoformat()} (另有事件) the earlier reading gives "
+            f"{deadline.alternative.isoformat()} (its own event)")
+
+
 def build_calendar(notices: list[Notice], cases: list[Case]) -> Calendar:
     fallback = data_timestamp(notices)
     calendar = Calendar()
@@ -173,6 +192,8 @@ def build_calendar(notices: list[Notice], cases: list[Case]) -> Calendar:
         calendar.add_component(hearing_event(hearing, fallback))
     for entry in computed_dates(notices):
         calendar.add_component(computed_event(entry, fallback))
+        if entry.deadline.alternative:
+            calendar.add_component(computed_event(entry, fallback, earlier_reading=True))
     return calendar
 
 

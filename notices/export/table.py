@@ -22,12 +22,13 @@ from .common import display_width, sorted_cases, sorted_notices
 NOTICE_TABLE_COLUMNS = [column.name for column in NOTICE_COLUMNS]
 CASE_TABLE_COLUMNS = [column.name for column in CASE_COLUMNS]
 NOTICE_TABLE_DEFAULT = ["published", "type", "respondents", "case_numbers", "hearing", "venue"]
-CASE_TABLE_DEFAULT = ["case_number", "respondents", "status", "next_hearing", "venue", "moves"]
+CASE_TABLE_DEFAULT = ["case_number", "respondents", "status", "hearing", "venue", "moves"]
 
 COLUMN_GAP = 2  # tabulate's "simple" format puts two spaces between columns
 HEADER_PADDING = 2  # and makes a column at least its header plus two wide
 MIN_COLUMN = 5  # narrowest a column gets: "青岛…"; six columns fit 40 columns, fewer is too narrow
 ELLIPSIS = "…"
+DATE_START = re.compile(r"\d{4}-\d\d-\d\d(?: \d\d:\d\d)?")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
 # Case numbers and paths differ at the end (…第2888号, …_p07.txt): cut these in the middle.
 CUT_IN_THE_MIDDLE = {"case_numbers", "case_number", "key", "page"}
@@ -73,6 +74,23 @@ def fit_widths(natural: list[int], minimum: list[int], width: int) -> list[int]:
     return widths
 
 
+def dated_width(cells) -> int | None:
+    """The width a column of dates keeps while others give way: all of a typed date; the date
+    a text cell starts with (a computed '2027-04-12 09:30 [计算]') and a '…'. None: not dated."""
+    keep = 0
+    for cell in cells:
+        if cell is None:
+            continue
+        if isinstance(cell, dt.date):
+            keep = max(keep, display_width(cell_text(cell)))
+            continue
+        start = DATE_START.match(cell) if isinstance(cell, str) else None
+        if start is None:
+            return None
+        keep = max(keep, len(start.group()) + (len(ELLIPSIS) if len(cell) > start.end() else 0))
+    return keep
+
+
 def render(columns: list[Column], records: list, width: int | None) -> str:
     """A table that fits `width` columns: the widest cells give way first; dates and times only
     when nothing else can (a hearing at 2026-06-09 1… is no hearing time)."""
@@ -83,11 +101,11 @@ def render(columns: list[Column], records: list, width: int | None) -> str:
         max([display_width(header) + HEADER_PADDING] + [display_width(row[i]) for row in rows])
         for i, header in enumerate(headers)
     ]
-    dated = [all(cell is None or isinstance(cell, dt.date) for cell in column) for column in zip(*cells)] or \
-        [False] * len(columns)
+    dated = [dated_width(column) for column in zip(*cells)] or [None] * len(columns)
     if width is not None:
         least = [min(n, MIN_COLUMN) for n in natural]
-        widths = fit_widths(natural, [n if is_date else m for n, m, is_date in zip(natural, least, dated)], width)
+        widths = fit_widths(natural, [m if keep is None else max(m, min(n, keep))
+                                      for n, m, keep in zip(natural, least, dated)], width)
         if sum(widths) + COLUMN_GAP * (len(widths) - 1) > width:  # too narrow even so: dates give way too
             widths = fit_widths(natural, least, width)
         headers = [shorten(header, w - HEADER_PADDING) for header, w in zip(headers, widths)]
