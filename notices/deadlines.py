@@ -401,9 +401,10 @@ def earlier_reading(kind: str, start: Deadline | dt.date, number: int, unit: str
 
 
 def calendar_words(first: dt.date, last: dt.date) -> str:
-    """The schedules the days from first to last were counted on."""
+    """The schedules the days from first to last were counted on, and the calendar's version."""
     return "calendar: " + ", ".join(dict.fromkeys(workdays.schedule(year).source
-                                                  for year in range(first.year, last.year + 1)))
+                                                  for year in range(first.year, last.year + 1))) + \
+        f" (calendar version {workdays.version()})"
 
 
 def from_notice_or_statute(kind: str, facts: Facts, stated: StatedPeriod | None, start: Deadline | dt.date,

@@ -104,5 +104,5 @@ def extract_bytes(data: bytes, path: str) -> PageResult:
     return PageResult(page.path, notices, page.page_date, notes=notes + page.notes)
 
 
-def iter_page_files(paths: list[str]) -> list[str]:
-    return page_files(paths)
+def iter_page_files(paths: list[str], skip: tuple[Path, ...] = ()) -> list[str]:
+    return page_files(paths, skip)

@@ -428,24 +428,29 @@ def _folder_error(path: str | Path) -> str | None:
     return None
 
 
-def page_files(paths: list[str]) -> list[str]:
-    """Expand directories into their page files (sorted, hidden files skipped); a file stays as
-    given, so records name a page the way the user wrote it. A folder that cannot be listed stays
-    in the list, so that reading it reports it like an unreadable file."""
+def page_files(paths: list[str], skip: tuple[Path, ...] = ()) -> list[str]:
+    """Expand directories into their page files (sorted, hidden files skipped, and the folders
+    in `skip`: the tool's own exports are no newspaper pages); a file stays as given, so records
+    name a page the way the user wrote it. A folder that cannot be listed stays in the list, so
+    that reading it reports it like an unreadable file."""
+    skipped = {os.path.realpath(folder) for folder in skip}
     found: list[str] = []
     for name in paths:
         if os.path.isdir(name):
-            found.extend(_folder_pages(name))
+            found.extend(_folder_pages(name, skipped))
         else:
             found.append(name)
     return found
 
 
-def _folder_pages(folder: str) -> list[str]:
+def _folder_pages(folder: str, skipped: set[str]) -> list[str]:
     pages: list[Path] = []
     unlisted: list[str] = []
+    if os.path.realpath(folder) in skipped:
+        return []
     for parent, folders, files in os.walk(folder, onerror=lambda error: unlisted.append(error.filename)):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        folders[:] = [name for name in folders if not name.startswith(".")
+                      and os.path.realpath(os.path.join(parent, name)) not in skipped]
         pages.extend(Path(parent, name) for name in files if not name.startswith(".")
                      and Path(name).suffix.lower() in PAGE_SUFFIXES and os.path.isfile(os.path.join(parent, name)))
     root = Path(folder)

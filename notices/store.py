@@ -101,6 +101,15 @@ CREATE TABLE watch_hits (
 """
 
 
+# Version 3: settings the stored records depend on (the calendar version their dates were counted on).
+SCHEMA_V3 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
 def _migrate_to_1(db: sqlite3.Connection) -> None:
     _run_script(db, SCHEMA_V1)
 
@@ -117,8 +126,13 @@ def _migrate_to_2(db: sqlite3.Connection) -> None:
         _insert_hits(db, find_hits(names, notices))
 
 
+def _migrate_to_3(db: sqlite3.Connection) -> None:
+    """Adds settings. No calendar version is recorded, so the next run counts the dates again."""
+    _run_script(db, SCHEMA_V3)
+
+
 # MIGRATIONS[n] takes a store from version n to n + 1; a new file runs them all.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -305,6 +319,22 @@ class Store:
         self._db.execute(f"DELETE FROM case_numbers WHERE notice_id IN ({unseen})")
         self._db.execute(f"DELETE FROM notices WHERE id IN ({unseen})")
 
+    def setting(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def replace_records(self, notices: list[Notice], settings: dict[str, str]) -> None:
+        """Store new records of stored notices (their ids unchanged) and the settings they were
+        made with, in one transaction: dates counted again on a new calendar."""
+        with self._transaction():
+            self._db.executemany(
+                "UPDATE notices SET notice_type = ?, publication_date = ?, hearing_datetime = ?, authority = ?, "
+                "record = ? WHERE id = ?",
+                [(n.notice_type, _iso(n.publication_date), _iso(n.hearing_datetime), n.authority, n.model_dump_json(),
+                  n.id) for n in notices])
+            self._db.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", list(settings.items()))
+
     def notices(self) -> list[Notice]:
         """Every stored notice, in publication order (undated last), then page and position."""
         rows = self._db.execute(
@@ -330,7 +360,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables (for summaries and tests)."""
-        tables = ["pages", "notices", "sightings", "case_numbers", "watch", "watch_hits"]
+        tables = ["pages", "notices", "sightings", "case_numbers", "watch", "watch_hits", "settings"]
         return {table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
 
     # The watch list

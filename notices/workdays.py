@@ -6,19 +6,24 @@ are rest days. The State Council publishes each year's schedule (国务院办公
 worked in lieu. A year's schedule comes from, in order:
 
 1. a schedule file: notices/data/holidays/*.tsv, then the files NOTICES_CALENDAR names (paths
-   separated by os.pathsep), so a user adds a year the day it is published, without a release;
-   a file lists the year's rest days and working days; other days are rest days at weekends;
+   separated by os.pathsep), then those given with --calendar, so a user adds a year the day it
+   is published, without a release; a file lists the year's rest days and working days; other
+   days are rest days at weekends;
 2. chinese_calendar, for the years its release carries (from 2004);
 3. for a later year (to 2100), a provisional schedule: weekends, and the statutory holidays of 《全国年节及纪念日
    放假办法》 (2024年11月10日修订, 2025年1月1日起施行), their lunar dates computed: 元旦 1 day, 春节 4
    (除夕, 正月初一至初三), 清明节 1, 劳动节 2 (5月1日、2日), 端午节 1, 中秋节 1, 国庆节 3 (10月1日至3日).
    A date counted on it is provisional: the published schedule adds days around the holidays
    (a date may move later) and makes some weekends working days (a date may move earlier).
+
+`version()` is a digest of all of it: every basis names it, and a store whose dates were counted
+on another version has them counted again.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -121,10 +126,39 @@ def _version() -> str:
     return getattr(chinese_calendar, "__version__", "")
 
 
+_given: list[Path] = []  # the --calendar files of the command being run
+
+
+def use_schedule_files(paths: list[Path]) -> None:
+    """Count with these schedule files too, after the others (a later file's year wins), in place
+    of any given before. Every schedule file is read at once, so one that cannot be read is a
+    CalendarError before any date is counted."""
+    _given[:] = paths
+    refresh()
+    _published()
+
+
+def refresh() -> None:
+    """Read the schedule files again: NOTICES_CALENDAR or a file changed."""
+    schedule.cache_clear()
+    _published.cache_clear()
+    version.cache_clear()
+
+
 def schedule_files() -> list[Path]:
     files = sorted(SCHEDULES.glob("*.tsv")) if SCHEDULES.is_dir() else []
     files += [Path(name) for name in os.environ.get("NOTICES_CALENDAR", "").split(os.pathsep) if name]
-    return files
+    return files + _given
+
+
+@cache
+def version() -> str:
+    """A short digest of the calendar data: the schedule files' contents, chinese_calendar's
+    release and the statute the provisional years follow."""
+    digest = hashlib.sha256(f"{_version()}\x1f{STATUTE}".encode("utf-8"))
+    for path in schedule_files():
+        digest.update(b"\x1f" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @cache

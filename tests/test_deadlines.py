@@ -159,12 +159,10 @@ def schedule_file(tmp_path, monkeypatch):
     path.write_text("# source: a test schedule for 2027\n2027-02-05\trest\n2027-02-08\trest\n2027-02-09\trest\n"
                     "2027-02-10\trest\n2027-02-11\trest\n2027-02-13\twork\t春节调休\n", encoding="utf-8")
     monkeypatch.setenv("NOTICES_CALENDAR", str(path))
-    workdays.schedule.cache_clear()
-    workdays._published.cache_clear()
+    workdays.refresh()
     yield path
     monkeypatch.delenv("NOTICES_CALENDAR")
-    workdays.schedule.cache_clear()
-    workdays._published.cache_clear()
+    workdays.refresh()
 
 
 def test_a_schedule_file_replaces_the_provisional_year(schedule_file):

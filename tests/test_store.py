@@ -65,7 +65,7 @@ def db_path(tmp_path) -> Path:
 
 def test_new_file_has_current_schema_and_wal(db_path):
     with Store.open(db_path) as store:
-        assert store.version == SCHEMA_VERSION == 2
+        assert store.version == SCHEMA_VERSION == 3
     with sqlite3.connect(db_path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -386,7 +386,8 @@ def test_version_1_file_is_migrated_with_data_kept(db_path, monkeypatch):
     with sqlite3.connect(db_path) as db:  # version 1 had no application id
         db.execute("PRAGMA application_id = 0")
     with Store.open(db_path) as store:
-        assert store.version == 2
+        assert store.version == 3
+        assert store.setting("calendar") is None  # so the next run counts the dates again
         assert store.notices() == notices_before
         assert store.sightings() == sightings_before
         assert store.watch_list() == [WATCHED]
@@ -442,3 +443,13 @@ def test_any_order_same_store_and_a_second_pass_changes_nothing(pages_numbers, r
                                sorted((s.notice_id, s.page, s.span) for s in store.sightings())))
         assert stores[0] == stores[1]
         assert len(stores[0][0]) == len({n for numbers in pages_numbers for n in numbers})
+
+
+def test_replaced_records_keep_their_rows_and_record_the_setting(db_path):
+    with Store.open(db_path) as store:
+        store.add_page(page("p1.txt", 1, 2), "sha-1")
+        stored = store.notices()
+        changed = [n.model_copy(update={"venue": "本委第二仲裁庭"}) for n in stored]
+        store.replace_records(changed, {"calendar": "v2"})
+        assert store.notices() == changed and store.setting("calendar") == "v2"
+        assert store.counts()["notices"] == len(stored) and store.counts()["sightings"] == len(stored)

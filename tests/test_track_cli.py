@@ -46,10 +46,12 @@ def fake_extract_bytes(content: bytes, path) -> types.SimpleNamespace:
     return types.SimpleNamespace(page=str(path), notices=notices, page_date=None, error=None, notes=())
 
 
-def fake_iter_page_files(paths):
+def fake_iter_page_files(paths, skip=()):
     files = []
+    skipped = [folder.resolve() for folder in map(Path, skip)]
     for path in map(Path, paths):
-        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files += sorted(p for p in path.rglob("*") if p.is_file() and not any(
+            folder in p.resolve().parents for folder in skipped)) if path.is_dir() else [path]
     return files
 
 
@@ -260,7 +262,7 @@ def not_sqlite(path: Path) -> None:
 @pytest.mark.parametrize("make, message", [
     (damaged, "odd.db: not a usable notices store (database disk image is malformed)"),
     (foreign, "odd.db is not a notices store (it holds another program's tables)"),
-    (too_new, "odd.db has schema version 99; this notices knows 2: upgrade notices"),
+    (too_new, "odd.db has schema version 99; this notices knows 3: upgrade notices"),
     (not_sqlite, "odd.db is not a notices store (not an SQLite database)"),
 ])
 @pytest.mark.parametrize("command", [["run", "pages", "--today", TODAY], ["cases"], ["watch", "add", WATCHED]])
@@ -549,6 +551,44 @@ def test_cases_show_what_is_still_to_come_on_today(tmp_path, monkeypatch, capsys
     assert rows("2027-03-01")["(2026)京0105民初123号"][deadline] == ""
     table = run(capsys, "cases", "--today", "2026-12-16", "--width", "80")[1]
     assert "2027-02-18 09:00" in table and all(len(line) <= 80 for line in table.splitlines())
+
+
+def test_a_new_calendar_file_recounts_stored_dates_and_the_exports_follow(tmp_path, monkeypatch, capsys):
+    """Published 2026-12-15: served 2027-01-14 (provisional). A schedule typed for the test makes
+    2027-01-14 a rest day: served Fri 2027-01-15, counted again without re-reading the page."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "p.txt").write_text(RELATIVE_HEARING_PAGE, encoding="utf-8")
+    assert run(capsys, "run", "pages", "--today", "2026-12-16")[0] == 0
+    schedule = tmp_path / "2027.tsv"
+    schedule.write_text("# source: a test schedule for 2027\n2027-01-14\trest\n", encoding="utf-8")
+
+    def served() -> list[str]:
+        out = run(capsys, "deadlines", "--from", "2027-01-01", "--to", "2027-01-31", "--format", "jsonl")[1]
+        return [(row["date"], row["marks"]) for row in map(json.loads, out.splitlines()) if "deemed" in row["kind"]]
+
+    assert served() == [("2027-01-14", "[计算][暂定]")]
+    code, out, _ = run(capsys, "run", "pages", "--today", "2026-12-16", "--calendar", str(schedule))
+    assert code == 0 and "dates counted again: 1 stored notices" in out
+    assert served() == [("2027-01-15", "[计算]")]
+    assert "DTSTART;VALUE=DATE:20270115" in (tmp_path / "exports" / "hearings.ics").read_text(encoding="utf-8")
+    assert "dates counted again" not in run(capsys, "run", "pages", "--today", "2026-12-16", "--calendar", str(schedule))[1]
+
+
+def test_a_calendar_file_that_cannot_be_read_is_bad_use(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.tsv").write_text("2027-02-30\trest\n", encoding="utf-8")
+    (tmp_path / "p.txt").write_text(RELATIVE_HEARING_PAGE, encoding="utf-8")
+    for command in (["run", "p.txt"], ["extract", "p.txt"]):
+        code, _, err = run(capsys, *command, "--calendar", "bad.tsv")
+        assert code == 2 and "calendar file bad.tsv, line 1" in err
+    assert not (tmp_path / "exports").exists()
+
+
+def test_a_run_never_reads_its_own_exports(work, capsys):
+    run(capsys, "run", ".", "--today", TODAY)
+    code, out, _ = run(capsys, "run", ".", "--today", TODAY)
+    assert code == 0 and "pages read: 2 (0 new, 2 already stored" in out
 
 
 HOSTILE = "恶意科技有限公司\x1b]0;pwned\x07\x1b[2J\u202e\u2028\x85"  # sets the title, clears the screen, reverses

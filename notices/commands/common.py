@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 
-def existing_page_files(paths: list[str]) -> list[str]:
-    """The page files of `paths` (directories expanded); a path that does not exist is bad use."""
+def existing_page_files(paths: list[str], skip: tuple[Path, ...] = ()) -> list[str]:
+    """The page files of `paths` (directories expanded, the folders in `skip` left out); a path
+    that does not exist is bad use."""
     from notices.cli import UsageError  # notices.cli imports the command modules: import late
     from notices.inert import one_line
     from notices.pipeline import iter_page_files
@@ -16,10 +17,28 @@ def existing_page_files(paths: list[str]) -> list[str]:
     missing = [path for path in paths if not Path(path).exists()]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(map(one_line, missing))}")
-    files = iter_page_files(paths)
+    files = iter_page_files(paths, skip)
     if not files:
         print(f"notices: no page files in {', '.join(map(one_line, paths))}", file=sys.stderr)
     return files
+
+
+def add_calendar_option(parser) -> None:
+    parser.add_argument("--calendar", action="append", type=Path, default=[], metavar="FILE",
+                        help="a holiday schedule file ('YYYY-MM-DD<TAB>rest|work' lines, '# source: …') for a year "
+                             "the State Council has published since this release; may be given more than once")
+
+
+def use_calendar(args) -> None:
+    """The --calendar files, and every other schedule file, read before any date is counted; a
+    file that cannot be read is bad use."""
+    from notices.cli import UsageError
+    from notices.workdays import CalendarError, use_schedule_files
+
+    try:
+        use_schedule_files(args.calendar)
+    except CalendarError as error:
+        raise UsageError(str(error)) from None
 
 
 def terminal_width() -> int | None:

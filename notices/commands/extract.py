@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from notices.export.table import NOTICE_TABLE_COLUMNS
-from notices.commands.common import existing_page_files, terminal_width
+from notices.commands.common import add_calendar_option, existing_page_files, terminal_width, use_calendar
 from notices.inert import one_line
 from notices.pipeline import extract_page
 
@@ -15,6 +15,7 @@ def register(sub) -> None:
     extract.add_argument("pages", nargs="+", metavar="PAGE")
     extract.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     extract.add_argument("--columns", help="table columns, comma-separated: " + ", ".join(NOTICE_TABLE_COLUMNS))
+    add_calendar_option(extract)
     extract.set_defaults(handler=run_extract)
 
     evaluate = sub.add_parser("eval", help="score extraction against labelled corpus directories")
@@ -33,6 +34,7 @@ def run_extract(args) -> int:
 
     if args.columns and args.format != "table":
         raise UsageError("--columns chooses the columns of the table; csv and jsonl have all of them")
+    use_calendar(args)
     files = existing_page_files(args.pages)
     notices, failed = [], 0
     for path in files:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notices.cases import find_cases
-from notices.commands.common import existing_page_files, terminal_width
+from notices.commands.common import add_calendar_option, existing_page_files, terminal_width, use_calendar
 from notices.export.common import computed_date_text, deadline_label, local_datetime_text
 from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
@@ -72,6 +72,7 @@ def register(subparsers) -> None:
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"export directory (default {DEFAULT_OUT}/)")
     run.add_argument("--fail-on-watch", action="store_true", help=f"exit {EXIT_NEW_WATCH_HIT} on a new watch-list hit")
     run.add_argument("--reread", action="store_true", help="extract pages again even when already stored")
+    add_calendar_option(run)
     run.set_defaults(handler=run_command)
 
     cases = subparsers.add_parser("cases", parents=[store_options, output_options, today_options],
@@ -122,6 +123,7 @@ class RunSummary:
     notices_new: int = 0
     notices_known: int = 0
     with_problems: int = 0
+    recounted: int = 0  # stored notices whose dates were counted again on a changed calendar
 
 
 @store_errors
@@ -130,10 +132,13 @@ def run_command(args) -> int:
 
     now = dt.datetime.now(CHINA_TZ)  # read here, in the CLI layer; the core is given dates
     today = today_of(args)
-    files = existing_page_files(args.paths or [DEFAULT_PAGES])
+    use_calendar(args)
+    files = existing_page_files(args.paths or [DEFAULT_PAGES], skip=(args.out,))  # never its own exports
     read_at = now.isoformat(timespec="seconds")
     with open_store(args.db, create=True) as store:
+        recounted = recount_dates(store)
         summary = store_pages(store, files, read_at, args.reread)
+        summary.recounted = recounted
         with store.locked():  # exports from a consistent store, one run at a time
             notices, cases = store.notices(), store.cases()
             hits = find_hits(store.watch_list(), notices)
@@ -147,6 +152,22 @@ def run_command(args) -> int:
     if args.fail_on_watch and new_hits:
         return EXIT_NEW_WATCH_HIT  # the alert wins: failed pages are on stderr already
     return EXIT_PAGE_FAILED if summary.failed else 0
+
+
+def recount_dates(store: Store) -> int:
+    """Count the stored notices' dates again when the calendar changed since they were counted
+    (a schedule file added, a new chinese_calendar): the store and every export follow at once,
+    without re-reading a page. Returns how many notices' dates changed."""
+    from notices import workdays
+    from notices.deadlines import derive  # dates only: a notice's id does not depend on them
+
+    version = workdays.version()
+    if store.setting("calendar") == version:
+        return 0
+    stored = store.notices()
+    counted = [derive(notice) for notice in stored]
+    store.replace_records(counted, {"calendar": version})
+    return sum(1 for before, after in zip(stored, counted) if before != after)
 
 
 def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> RunSummary:
@@ -225,6 +246,10 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
           f"{len(summary.failed)} failed)")
     print(f"notices found: {summary.notices_new + summary.notices_known} ({summary.notices_new} new, "
           f"{summary.notices_known} already known); in the store: {len(notices)} notices, {len(cases)} cases")
+    if summary.recounted:
+        from notices.workdays import version
+
+        print(f"dates counted again: {summary.recounted} stored notices (the holiday calendar changed: version {version()})")
     coming = upcoming(cases, today)
     print(f"upcoming hearings (from {today}): {len(coming)}")
     for case in coming[:SHOWN_IN_SUMMARY]:
