@@ -355,11 +355,20 @@ def count(kind: str, start: Deadline | dt.date, anchor: str, number: int, unit: 
     inherited = not isinstance(start, dt.date) and start.assumed
     try:
         nominal = add_period(start_day, number, unit)
+    except UNCOUNTABLE as error:  # a misread year past the end of dates
+        return None, [problem("calendar_unavailable", f"{kind}: no date, the period from {start_day} cannot be "
+                                                      f"counted ({error})")]
+    try:
         end = next_workday(nominal)
         alternative, why = earlier_reading(kind, start, number, unit, shorter, nominal, end)
-    except UNCOUNTABLE as error:
-        return None, [problem("calendar_unavailable", f"{kind}: no date, the holiday calendar does not cover "
-                                                      f"the period from {start_day} ({error})")]
+    except UNCOUNTABLE as error:  # no holiday calendar for the year: the nominal day, marked, stands in
+        basis = (f"{START_WORDS[anchor]} {start_day}; {span_words(number, unit)} {source}; start day not counted; "
+                 f"day {number} is {nominal}, not moved off a rest day: no holiday calendar covers it ({error})")
+        return (Deadline(kind=kind, date=nominal, rule=rule, basis=basis, assumed=assumed or inherited,
+                         provisional=True),
+                [problem("calendar_unavailable", f"{kind}: {nominal} is the nominal last day only, the holiday "
+                                                 f"calendar does not cover it ({error}); it may move to a later "
+                                                 "working day")])
     parts = [f"{START_WORDS[anchor]} {start_day}", f"{span_words(number, unit)} {source}",
              "start day not counted"]
     parts.append(f"ends {end}" if end == nominal else f"day {number} is {nominal}, {MOVED} {end}")

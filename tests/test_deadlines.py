@@ -500,13 +500,18 @@ def test_a_date_on_a_published_year_is_not_provisional():
     assert "calendar_provisional" not in codes(record)
 
 
-@pytest.mark.parametrize(("published", "problems"), [
-    (D(2003, 12, 1), ["calendar_unavailable", "period_differs_from_statute"]),  # 2003: 60 days by statute
-    (D(9999, 12, 20), ["calendar_unavailable"]),  # a misread year: past the end of dates
-])
-def test_period_running_outside_the_calendar(published, problems):
-    record = derive(notice(COURT_SERVICE + "自公告之日起经过30日即视为送达。", published))
-    assert record.deadlines == [] and codes(record) == problems
+def test_a_period_no_calendar_covers_keeps_its_nominal_day_marked():
+    # 2003-12-01 + 30 = 2003-12-31, before the first year a calendar is kept for (2004)
+    record = derive(notice(COURT_SERVICE + "自公告之日起经过30日即视为送达。", D(2003, 12, 1)))
+    [served] = record.deadlines
+    assert (served.date, served.provisional) == (D(2003, 12, 31), True)
+    assert "not moved off a rest day" in served.basis
+    assert codes(record) == ["calendar_unavailable", "period_differs_from_statute"]  # 2003: 60 days by statute
+
+
+def test_a_misread_year_gives_no_date():
+    record = derive(notice(COURT_SERVICE + "自公告之日起经过30日即视为送达。", D(9999, 12, 20)))
+    assert record.deadlines == [] and codes(record) == ["calendar_unavailable"]
 
 
 # ---- the record as a whole ---------------------------------------------------------------------
