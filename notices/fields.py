@@ -18,9 +18,9 @@ from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
-from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, YOU_RE, Clause,
+from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, YOU_RE, Clause, cause_at_end,
                                    parse_clause, role_side, split_names)
-from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
+from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
 
@@ -35,6 +35,8 @@ LABELLED_PARTY = regex.compile(
 # of a side (a third party may be served too), so not in roles.tsv; the notice's addressees.
 LABELLED_SERVED = regex.compile(r"(?:(?<=^)|(?<=\n))\s*受送达人\s*:\s*(?P<names>[^\n。;:|]{2,120}?)\s*(?=\n|$|。|;)")
 LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
+# A block's head line: its case number, then its cause after a blank.
+NUMBER_THEN_CAUSE = regex.compile(rf"{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]+(?P<cause>[^\s,。;:]{{2,40}})[^\S\n]*(?=\n|$)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
 DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定|令(?=\s|$)")  # 限制消费令, 报告财产令
@@ -307,6 +309,11 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
     cause = LABELLED_CAUSE.search(text, a, b)
     if cause:
         clause.dispute = cause.span("cause")
+    for m in [] if cause else NUMBER_THEN_CAUSE.finditer(text, a, b):  # 一、(2026)粤73知民初455号 侵害发明专利权纠纷
+        found = cause_at_end(text, *m.span("cause"))
+        if found:
+            clause.dispute = found[1]
+            break
     return clause
 
 

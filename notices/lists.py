@@ -57,7 +57,7 @@ CELL_LOOKS = {"case": CASE_CELL, "date": DAY_CELL, "time": WHEN_CELL, "venue": V
 # title that names the day (2026年6月29日（星期一）开庭公告); or 上午/下午 alone, heading the
 # times below it.
 DAY_HEADING = regex.compile(
-    rf"\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*"
+    rf"\s*[■□●○◆◇▲△★☆▶►•※]?\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*"
     r"(?:(?:开庭|庭审)(?:公告|排期表?|安排表?))?\s*)?"
     r"(?P<period>上午|下午|晚上)?\s*[:：]?\s*",
     regex.VERBOSE,
@@ -72,7 +72,7 @@ HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex
 # number or a party label does, with a date soon after.
 ITEM_START = regex.compile(
     rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\))\s*
-          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关)
+          (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关|被告)
              |[^。]{{0,24}}?检察院[^。]{{0,6}}?指控))   # 三、南京市鼓楼区人民检察院指控被告人…
        |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
        |(?:(?<=\n)(?=(?:{dates.DATE.pattern})\s*(?:[(（][^)）\n]{{1,6}}[)）])?\s*(?:{dates.TIME.pattern})))   # a line that opens with its day and time
@@ -383,6 +383,11 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
     for unit in units(text, a, b):
         mark = ITEM_MARK.fullmatch(unit.group())
         labelled = LABELLED_LINE.match(unit.group().replace(" ", ""))  # 被 告人: a label letter-spaced
+        if not labelled and NUMBERED_CASE.match(unit.group()):  # 一、(2026)粤73知民初455号 侵害发明专利权纠纷
+            if start is not None:
+                items.append(Item(start, end))
+            start, end, labels = unit.start(), unit.end(), {"case"}
+            continue
         if labelled:
             label = _label_kind(labelled.group("label"))
             if start is not None and label in labels:
@@ -400,6 +405,9 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
     return [item for item in items if HEARING_DAY.search(text, item.start, item.end)]
 
 
+NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block headed by its number and case
+
+
 def _label_kind(label: str) -> str:
     """Labels of one kind: 原告 and 上诉人 both name the claimants of a block."""
     for name, pattern in HEADER_CELL:
@@ -414,7 +422,12 @@ def text_items(text: str, a: int, b: int) -> list[Item]:
     """Items marked by numbers, or sentences joined by ；/。, each stating a hearing time and a
     case or a party; the first item may carry no mark (本院定于…；同日…)."""
     starts = [m.end() for m in ITEM_START.finditer(text, a, b)]
-    spans = list(zip(starts, starts[1:] + [b]))
+    spans: list[Span] = []
+    for span in zip(starts, starts[1:] + [b]):
+        if spans and _time_for_the_case_before(text, spans[-1], span):
+            spans[-1] = (spans[-1][0], span[1])
+        else:
+            spans.append(span)
     hearings = [span for span in spans if _states_hearing(text, *span)]
     if len(hearings) < 2:
         return []
@@ -430,6 +443,13 @@ SCHEDULES = regex.compile(rf"(?:本院|我院|本委|本庭|兹|现)(?:将)?定�
 def _first_schedule(text: str, a: int, b: int) -> int | None:
     m = SCHEDULES.search(text, a, b)
     return m.start() if m else None
+
+
+def _time_for_the_case_before(text: str, before: Span, span: Span) -> bool:
+    """(一)被告人张某某盗窃罪一案，案号…。定于…上午9时…开庭: the sentence with the time and no
+    case belongs to the item before it, which names a case and no time."""
+    return (not CASE_OR_PARTY.search(text, *span) and CASE_OR_PARTY.search(text, *before) is not None
+            and not STATES_TIME.search(text, *before))
 
 
 def _states_hearing(text: str, a: int, b: int) -> bool:

@@ -60,13 +60,16 @@ CLAUSES = table(
     ),
 )
 
-# The prosecution named outside the case clause: 由X人民检察院提起公诉, X人民检察院于…向本院提起公诉.
+# The prosecution named outside the case clause: 由X人民检察院提起公诉, X人民检察院于…向本院提起公诉,
+# or after its role (…一案,案号…,公诉机关X人民检察院).
 PROSECUTOR = Rule(
     "prosecutor",
     r"(?<=^|[。,;:\s])由?(?P<name>(?!由)\p{Han}{2,30}?人民检察院)(?:以[^。,]{0,40}?起诉书)?"
-    r"(?:于[^。,]{4,20}?)?(?:向本院|向我院)?(?:提起公诉|指控|起诉)",
+    r"(?:于[^。,]{4,20}?)?(?:向本院|向我院)?(?:提起公诉|指控|起诉)"
+    r"|(?:原审)?公诉机关\s*:?\s*(?P<name>\p{Han}{2,30}?人民检察院)",
     match=(("由泉州市丰泽区人民检察院提起公诉", {"name": "泉州市丰泽区人民检察院"}),
-           ("。海口市龙华区人民检察院于2026年1月5日向本院提起公诉", {"name": "海口市龙华区人民检察院"})),
+           ("。海口市龙华区人民检察院于2026年1月5日向本院提起公诉", {"name": "海口市龙华区人民检察院"}),
+           ("盗窃罪一案,案号(2026)晋0702刑初233号,公诉机关晋中市榆次区人民检察院。", {"name": "晋中市榆次区人民检察院"})),
     reject=("本院受理原告某某人民检察院诉被告",),
     flags=regex.MULTILINE,
 )
@@ -224,7 +227,7 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
         a = number.end()
     tokens = [m for m in tokens if m.start() >= a]
     last = tokens[-1].end() if tokens else a
-    cause = _cause(text, last, b)
+    cause = cause_at_end(text, last, b)
     if tokens and cause_start(text, tokens[-1].start(), b) == tokens[-1].start():
         # …与被申请人乙申请实现担保物权: the 申请 is the cause's own first word, not a joining one
         cause, tokens = (tokens[-1].start(), _cause_span(text, tokens[-1].start(), b)), tokens[:-1]
@@ -286,7 +289,7 @@ def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
 DECLARED = regex.compile(r"(?:为)?(?:失踪人?|死亡)$")
 
 
-def _cause(text: str, a: int, b: int) -> tuple[int, Span] | None:
+def cause_at_end(text: str, a: int, b: int) -> tuple[int, Span] | None:
     """The cause at the end of text[a:b]: an official one (or several joined by 、), else one
     in other words with a cause's first words and ending; 犯 before a charge is not part of it."""
     while a < b and text[a] in " \t":
