@@ -9,6 +9,7 @@ short page has few words twice); the line just below belongs to the other column
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
@@ -20,6 +21,8 @@ MIN_LINES = 8  # a shorter run says too little either way
 NUMBER_UNITS = ":年月日时分号室"  # what a number cut at a line end goes on with (2026年6月9日14 | 时00分)
 NOTICE_MARKS = ("院", "委", "公告")  # 法院, 本院, 委员会, 本委, 公告: a run without one holds no notice
 MARGIN = 4  # joins the line after next must win by, beyond half as many again as the next line's
+SIDE_MIN_LINES = 4  # side-by-side columns: fewer lines say too little
+SIDE_GAP = 1.5  # the blank width (in CJK characters: three spaces) that parts two columns on one line
 
 
 @dataclass(frozen=True)
@@ -132,3 +135,72 @@ def _join(upper: str, lower: str, pairs: set[str]) -> int:
         return 3
     words = _vocabulary_pairs()
     return sum(piece in pairs or piece in words for piece in (upper[-1] + lower[0], upper[-1] + lower[:2], upper[-2:] + lower[0]))
+
+
+# -- two columns side by side on each line ------------------------------------------------------
+# A page turned to text with its layout kept (pdftotext -layout, an e-paper's text view) prints
+# both columns on one line, the right one starting at the same display column on every line.
+
+def side_by_side(text: str) -> Reordered:
+    """The text with every run of lines that holds two columns side by side given as its left
+    column, a blank line, then its right column; every other run as it was."""
+    lines = text.split("\n")
+    out: list[str] = []
+    runs = i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        columns = _side_columns(lines[i:j]) if j > i else None
+        if columns:
+            out += columns[0] + [""] + columns[1]
+            runs += 1
+        else:
+            out += lines[i:j]
+        if j < len(lines):
+            out.append(lines[j])
+        i = j + 1
+    return Reordered("\n".join(out), runs) if runs else Reordered(text, 0)
+
+
+def _gaps(line: str) -> list[tuple[int, int]]:
+    """(display width before it, character index) where text resumes after a blank of SIDE_GAP or more."""
+    found, column, blank = [], 0, 0
+    for index, char in enumerate(line):
+        if char in " \u3000":
+            blank += display_width(char)
+        else:
+            if blank >= SIDE_GAP:
+                found.append((column, index))
+            blank = 0
+        column += display_width(char)
+    return found
+
+
+def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
+    """The run's left and right columns when its lines part at one display column, else None.
+    A table parts at several columns on most lines, running text at none."""
+    if len(run) < SIDE_MIN_LINES or any("\t" in line or "|" in line for line in run):
+        return None
+    gaps = [_gaps(line.rstrip()) for line in run]
+    inner = [[gap for gap in found if run[k][:gap[1]].strip()] for k, found in enumerate(gaps)]
+    if sum(len(found) > 1 for found in inner) * 4 > len(run):
+        return None  # cells of a table
+    counts = Counter(column for found in inner for column, _ in found)
+    if not counts:
+        return None
+    at = counts.most_common(1)[0][0]
+    cuts = [next((index for column, index in found if at - 1 <= column <= at + 2), None) for found in gaps]
+    if counts[at] < 3:
+        return None
+    left, right = [], []
+    for line, cut in zip(run, cuts):
+        line = line.rstrip()
+        if cut is None and display_width(line) > at - 2:
+            return None  # text runs across the gap: one column after all
+        head, tail = (line, "") if cut is None else (line[:cut], line[cut:])
+        left += [head.rstrip()] if head.strip() else []
+        right += [tail.strip()] if tail.strip() else []
+    if len(right) < 3 or not _one_width(left):
+        return None  # a column of labels beside their values is no column of text
+    return left, right

@@ -6,6 +6,8 @@ and `notices eval --layouts`, which scores a corpus set in each of them among ne
 """
 from __future__ import annotations
 
+import unicodedata
+
 import opencc
 
 FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
@@ -56,6 +58,25 @@ def interleaved(*texts: str, width: int = 16) -> str:
     columns = [[line for line in ocr_column(text, width).split("\n") if line] for text in texts]
     rows = max(map(len, columns), default=0)
     return "\n".join(column[k] for k in range(rows) for column in columns if k < len(column)) + "\n"
+
+
+def side_by_side(left: str, right: str, width: int = 16, gap: int = 4) -> str:
+    """Two columns printed beside each other on every line, as a page's text with its layout
+    kept gives them: each hard-wrapped `width` wide, the left one padded with blanks."""
+    columns = [[line for line in ocr_column(text, width).split("\n") if line] for text in (left, right)]
+    span = max((_width(line) for line in columns[0]), default=0) + gap
+    rows = max(map(len, columns), default=0)
+    lines = []
+    for k in range(rows):
+        head = columns[0][k] if k < len(columns[0]) else ""
+        tail = columns[1][k] if k < len(columns[1]) else ""
+        lines.append((head + " " * (span - _width(head)) + tail).rstrip() if tail else head)
+    return "\n".join(lines) + "\n"
+
+
+def _width(line: str) -> int:
+    """Terminal columns: a CJK or full-width character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
 
 
 LAYOUTS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from notices.layouts import LAYOUTS, interleaved, ocr_column, on_news_page
+from notices.layouts import LAYOUTS, interleaved, ocr_column, on_news_page, side_by_side
 
 from notices.evaluate import FIELDS, scored_value
 from notices.pipeline import extract_text
@@ -144,6 +144,23 @@ def test_two_columns_read_across_the_page(width, printed):
         checked += 1
         page = text_page(text, "p.txt")
         assert page.notes, (left.stem, right.stem)
+        want = case_numbers(printed[left.stem] + printed[right.stem])
+        assert want <= case_numbers(fields(page.text)), (left.stem, right.stem)
+    assert checked >= 20
+
+
+@pytest.mark.parametrize("width", [14, 18, 24])
+def test_two_columns_side_by_side_on_each_line(width, printed):
+    """A page's text with its layout kept prints two columns beside each other on every line:
+    the left column is read, then the right one, and every notice of both is found."""
+    checked = 0
+    for left, right in zip(GROUPED[::2], GROUPED[1::2]):
+        text = side_by_side(left.read_text(encoding="utf-8"), right.read_text(encoding="utf-8"), width=width)
+        if text.count("\n") < 6:
+            continue
+        checked += 1
+        page = text_page(text, "p.txt")
+        assert any("side by side" in note for note in page.notes), (left.stem, right.stem)
         want = case_numbers(printed[left.stem] + printed[right.stem])
         assert want <= case_numbers(fields(page.text)), (left.stem, right.stem)
     assert checked >= 20
