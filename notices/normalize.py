@@ -108,7 +108,7 @@ _CASE_NUMBER = (r"(?:案号\s*[:为]?\s*)?(?:\p{Han}{0,10}仲\p{Han}{0,4})?"
 # date, the dates a list covers in brackets, a day's heading, 特此公告. Two such lines of one
 # width by chance show no column.
 FRAME_LINE = regex.compile(
-    rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达(?:\p{{Han}}{{0,16}}?书|传票)?)
+    rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达(?:\p{{Han}}{{0,16}}?(?:书|通知)|传票)?)
             {TITLE_BRACKET}?{NAVIGATION}?   # 开庭排期公告(2026年7月13日—7月15日)
          |{_ISSUER}|{_CASE_NUMBER}|{DATE_LINE}|\({DATE_LINE}[^()\n]{{0,24}}\)|{DAY_HEADING}|特此[^\n]{{0,6}})""",
     regex.VERBOSE,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from notices.normalize import Norm, normalize
+from notices.normalize import FRAME_LINE, Norm, normalize
 from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, SELF
 from notices.rules.structure import ADDRESS_COLON, OPENINGS, SIGNATURES, TITLES
 
@@ -180,7 +180,8 @@ def split_notices(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]
                 current["last"] = event.end
                 continue  # the header of the notice already open
             close(event.start)
-            current = {"start": event.start, "kind": event.kind}
+            floor = blocks[-1][1] if blocks else 0
+            current = {"start": _header_start(text, floor, event.start), "kind": event.kind}
         elif event.kind == "hearing_sentence":
             if current is not None and not _starts_another(text, current, event):
                 current["last"] = event.end
@@ -302,6 +303,20 @@ def _orphan_start(text: str, floor: int, signature_at: int) -> int:
 
 
 SHORT_LINE = 20
+
+
+def _header_start(text: str, floor: int, at: int) -> int:
+    """An addressee's notice takes in the frame lines just above it that no title opened (its
+    issuer, 公告送达开庭通知, its case number), up to a blank line or the notice before."""
+    start = at
+    while start > floor:
+        prev = text.rfind("\n", floor, start - 1)
+        line_start = floor if prev < 0 else prev + 1
+        line = text[line_start:start].strip()
+        if not line or not FRAME_LINE.fullmatch(line):
+            break
+        start = line_start
+    return start
 
 
 def segment(page_text: str) -> list[Block]:
