@@ -14,13 +14,14 @@ import regex
 from notices import dates
 from notices.cases import case_key
 from notices.model import Span
+from notices.normalize import FRAME_LINE
 from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
 from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, YOU_RE, Clause, cause_at_end,
                                    parse_clause, role_side, split_names)
-from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
+from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
 
@@ -266,7 +267,7 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
     claimants = draft.fields.get("claimants", [])
     neither = [text[s:e] for s, e in clause.others]
     for span in addressees:  # served on its addressees: on the side the clause names them (你与…公司: the claimant)
-        name = text[span[0]:span[1]]
+        name = text[span[0]:span[1]].replace("\n", "")  # a name the column wrapped (…机电设备 / 安装有限公司)
         if any(name == other or same_with_place(name, other) or same_with_place(other, name)
                for other in claimants + neither):
             continue  # a claimant, or a third party the notice is also served on
@@ -342,7 +343,32 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
                 NOT_A_NAME.search(text, *name) and not _numbered_company(text, *name) for name in found):
             break
         names[:0] = found
-    return [span for span in names if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
+    names = [span for span in names if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
+    if names:
+        names[0] = _wrapped_name(text, a, *names[0])
+    return names
+
+
+WRAPPED_HEAD = regex.compile(r"[\p{Han}A-Za-z\d()]{2,20}")
+WRAPPED_TAIL = regex.compile(rf"\p{{Han}}{{0,6}}{ORG_SUFFIX}")  # 安装有限公司: too short to be a whole name
+
+
+def _wrapped_name(text: str, a: int, s: int, e: int) -> Span:
+    """An addressee a column wrapped: the line above, a bare run of characters that is no frame
+    line nor a name of its own, begins the organisation's name (辽宁北方重工机电设备 / 安装有限公司:)."""
+    if s <= a or text[s - 1] != "\n" or not WRAPPED_TAIL.fullmatch(text, s, e):
+        return s, e
+    above = max(a, text.rfind("\n", a, s - 1) + 1)
+    line = text[above:s - 1]
+    if WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line) and not WRAPPED_TAIL.search(line):
+        return above, e
+    return s, e
+    above = text.rfind("\n", a, s - 1) + 1 if text.rfind("\n", a, s - 1) >= 0 else a
+    line = text[above:s - 1]
+    if WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line) and not split_names(text, s, e) == [(s, e)] \
+            or (WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line) and not PLACE_START.match(text, s, e)):
+        return above, e
+    return s, e
 
 
 def _numbered_company(text: str, a: int, b: int) -> bool:

@@ -219,6 +219,9 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
     after an appeal against a decision (上诉人A不服…判决) are none of this case's. The cause is
     the official cause the clause ends with (notices.rules.causes)."""
     clause = Clause()
+    stage = STAGE_TAIL.search(text, a, b)
+    if stage and stage.start() > a:
+        b = stage.start()  # …买卖合同纠纷再审一案: the stage of the case follows its cause
     tokens = [m for m in CLAUSE_TOKEN.finditer(text, a, b) if not _inside_brackets(text, a, m.start())]
     first_party = tokens[0].start() if tokens else b
     for lead in CLAUSE_LEAD.finditer(text, a, first_party):
@@ -267,6 +270,7 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
     return clause
 
 
+STAGE_TAIL = regex.compile(r"(?<=纠纷|争议|罪)(?:申请再审|再审审查|再审|二审|一审|上诉)$")
 SEGMENT = regex.compile(r"[^、,，;；\t\n]+")
 ORIGINAL_ONLY = regex.compile(r"[\[【]?原审(?:原告|被告|第三人)[\]】]?")
 
