@@ -201,6 +201,6 @@ def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
         head, tail = (line, "") if cut is None else (line[:cut], line[cut:])
         left += [head.rstrip()] if head.strip() else []
         right += [tail.strip()] if tail.strip() else []
-    if len(right) < 3 or not _one_width(left):
-        return None  # a column of labels beside their values is no column of text
+    if len(right) < 3 or not _one_width(left) or max(map(display_width, right)) > 2 * at:
+        return None  # labels or case numbers beside lines that run on are no two columns of text
     return left, right

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from notices.layouts import LAYOUTS, interleaved, ocr_column, on_news_page, side_by_side
+from notices.layouts import LAYOUTS, interleaved, letter_spaced, ocr_column, on_news_page, side_by_side
 
 from notices.evaluate import FIELDS, scored_value
 from notices.pipeline import extract_text
@@ -164,6 +164,16 @@ def test_two_columns_side_by_side_on_each_line(width, printed):
         want = case_numbers(printed[left.stem] + printed[right.stem])
         assert want <= case_numbers(fields(page.text)), (left.stem, right.stem)
     assert checked >= 20
+
+
+def test_case_numbers_beside_the_lines_they_head_are_no_two_columns():
+    """A list whose items all open with a case number of one width, then a gap: the gap is at one
+    column on every line, but the text after it runs on; it is one column."""
+    rows = [f"{k}.（2026）粤0106民初2310{k}号   原告广州汇晟融资租赁有限公司诉被告卢志明{k}融资租赁合同纠纷一案，"
+            f"定于2026年9月{k}日上午9:30在本院第十八法庭开庭。" for k in range(1, 6)]
+    text = "广州市天河区人民法院开庭公告\n" + "\n".join(rows) + "\n"
+    assert text_page(text, "p.txt").text == text
+    assert text_page(letter_spaced(text), "p.txt").text == letter_spaced(text)
 
 
 def test_a_single_column_is_never_reordered():
