@@ -41,6 +41,8 @@ NUMBER_THEN_CAUSE = regex.compile(rf"{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]+(
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
 DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定|令(?=\s|$)")  # 限制消费令, 报告财产令
+# A decision the notice itself states and serves as "本通知书": a committee will not hear the case, or ends it.
+DECIDES = regex.compile(r"(?:决定)?不予受理(?:通知书|决定书)|决定不予受理|决定终止(?:审理|仲裁)|终止(?:审理|仲裁)决定书")
 FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
 SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
 BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:(?:已|依法)*(?:立案)?受理|(?:将)?定于)")
@@ -291,6 +293,8 @@ def _clause(text: str, a: int, b: int) -> Clause:
         m = rule.search(text, a, b)
         if m:
             parsed = parse_clause(text, *m.span("clause"))
+            if rule.id == "case_clause/filed_by_you":
+                parsed.addressed = "claimant"
             if parsed.claimants or parsed.respondents or parsed.addressed:
                 return parsed
     return labelled_parties(text, a, b)
@@ -599,7 +603,7 @@ def notice_type(draft: Draft, text: str, a: int, b: int) -> str:
     if any(draft.fields.get(name) for name in ("hearing_datetime", "hearing_text", "hearing_stated")):
         return "hearing"
     served = " ".join(draft.fields.get("documents", []))
-    if DECISION.search(served) and not FIRST_PAPERS.search(served):
+    if (DECISION.search(served) or DECIDES.search(text, a, b)) and not FIRST_PAPERS.search(served):
         return "decision_service"
     if served or SERVICE.search(text, a, b):
         return "document_service"
