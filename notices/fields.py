@@ -561,8 +561,13 @@ def _venue(draft: Draft, text: str, at: int, end: int, b: int) -> None:
     for rule in VENUE:
         m = rule.compiled.match(text, at, end)
         if m:
-            group = next((g for g in ("address", "address_after") if m.groupdict().get(g)), "place")
-            draft.put("venue", m.group(group).strip(), m.span(group))
+            if m.groupdict().get("address") and m.groupdict().get("place"):  # the room, the address beside it: 本委第二仲裁庭(地址:…)
+                span = (m.start("place"), text.find(")", m.end("address")) + 1)
+            elif m.groupdict().get("address"):
+                span = m.span("address")
+            else:
+                span = m.span(next((g for g in ("address_after",) if m.groupdict().get(g)), "place"))
+            draft.put("venue", text[span[0]:span[1]].strip(), span)
             return
     m = VENUE_LABELLED.search(text, at, min(b, end + 200))
     if m:

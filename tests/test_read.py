@@ -233,7 +233,7 @@ def test_html_page_is_extracted(tmp_path):
     assert record.hearing_datetime.isoformat() == "2026-06-09T14:00:00+08:00"
     assert record.case_numbers == ["青黄劳人仲案字[2026]第2888号"]
     assert record.publication_date == dt.date(2026, 3, 25)
-    assert record.venue == "青岛西海岸新区双珠路1688号明珠便民服务中心306-2室"
+    assert record.venue == "本委仲裁庭(地址:青岛西海岸新区双珠路1688号明珠便民服务中心306-2室)"
 
 
 def test_html_recognized_by_content_and_in_gb18030(tmp_path):
