@@ -63,14 +63,22 @@ def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, p
     """One record per hearing of a list, each day carried to the next (同日, 次日)."""
     text = block.norm.text
     records = []
+    venue: tuple[str, list[Span]] | None = None  # the last venue named, for 同一法庭
     for item in listed:
         context = Context(previous=previous, heading=item.heading, period=item.period, year=year)
         draft = (_row(head, text, item, publication, context) if item.cells
                  else _item(head, text, item.start, item.end, named, publication, context))
         when = draft.fields.get("hearing_datetime")
         previous = moment_day(when) if when else previous
+        if venue and SAME_PLACE.fullmatch(draft.fields.get("venue") or ""):
+            draft.fields["venue"], draft.spans["venue"] = venue[0], list(venue[1])
+        elif draft.fields.get("venue"):
+            venue = draft.fields["venue"], draft.spans.get("venue", [])
         records.append(_record(block, page, draft, kind, item=(item.start, item.end)))
     return records
+
+
+SAME_PLACE = regex.compile(r"(?:同一|原|上述|同)(?:法庭|审判庭|仲裁庭|地点|场所)|同上")
 
 
 HEAD_YEAR = regex.compile(r"(?<!\d)(?P<year>20\d{2})\s*年")

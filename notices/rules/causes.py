@@ -24,7 +24,7 @@ import regex
 from notices.rules import Rule, table
 from notices.vocab import causes
 
-CAUSE_END = r"(?:纠纷|争议|罪|案件|之诉|申请|赔偿|补偿|待遇|报酬|工资|费用|费|金|事宜|关系)"
+CAUSE_END = r"(?:纠纷|争议|罪|案件|之诉|申请|赔偿|补偿|待遇|报酬|工资|费用|费|金|事宜|关系|担保物权|调解协议)"  # the last two: special procedures (申请实现担保物权)
 ENDING = regex.compile(r"(?:纠纷|争议)$")
 CHARGE_END = regex.compile(r"罪$")
 # The field an administrative cause is in (治安, 土地, 公安, 房屋): no part of an agency's name.
