@@ -242,11 +242,20 @@ EARLIER_STAGES = {"民终": ("民初",), "刑终": ("刑初",), "行终": ("行�
 
 
 def _refers_to_earlier_decision(text: str, span: Span) -> bool:
-    return bool(REFERRED_BEFORE.search(text, max(0, span[0] - 48), span[0]) and REFERRED_AFTER.match(text, span[1]))
+    """A number the notice names as the ground of its case: the decision appealed, enforced or
+    set aside (不服…号判决), one in force (…号民事判决书已经发生法律效力), the enforcement a
+    sanction or an objection arose in (本院在执行…号案件中)."""
+    before = text[max(0, span[0] - 48):span[0]]
+    return bool((REFERRED_BEFORE.search(before) and REFERRED_AFTER.match(text, span[1]))
+                or IN_FORCE_AFTER.match(text, span[1])
+                or (DURING_BEFORE.search(before) and DURING_AFTER.match(text, span[1])))
 
 
 REFERRED_BEFORE = regex.compile(r"(?:不服|依据|根据|撤销|履行|执行依据为?|确认|(?<!一案)就|对)[^,。;:]{0,40}$")
 REFERRED_AFTER = regex.compile(r"(?:民事|刑事|行政|执行|仲裁|破产)?(?:判决|裁定|调解|裁决|决定)")
+IN_FORCE_AFTER = regex.compile(r"(?:民事|刑事|行政|仲裁)?(?:判决|裁定|调解|裁决)书?[^,。;]{0,4}?已(?:经)?发生法律效力")
+DURING_BEFORE = regex.compile(r"在(?:执行|审理|审查)\s*$")
+DURING_AFTER = regex.compile(r"(?:一案|案件?)?(?:的)?(?:执行)?(?:过程)?中")
 CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
 
 

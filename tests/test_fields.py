@@ -252,3 +252,20 @@ def test_a_hearing_date_without_a_time_stays_a_date():
     [notice] = extract_text(text)
     assert notice.hearing_datetime == dt.date(2026, 7, 8)
     assert notice.record()["hearing_datetime"] == "2026-07-08"
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    # the enforcement a sanction arose in is not the sanction's case
+    ("贵州汇鑫建材有限公司：\n本院在执行（2025）黔0303执2871号案件中，因你公司拒不报告财产，本院依法作出（2026）黔0303司惩5号"
+     "决定书，对你公司罚款人民币十万元。现依法向你公司公告送达该决定书，自公告之日起经过三十日即视为送达。\n"
+     "贵州省遵义市汇川区人民法院\n2026年5月7日", ["(2026)黔0303司惩5号"]),
+    # the judgment in force that is enforced is not the enforcement's case
+    ("宝鸡秦岭汽车零部件有限公司：\n申请执行人宝鸡长青融资租赁有限公司与被执行人宝鸡秦岭汽车零部件有限公司融资租赁合同纠纷一案，"
+     "本院作出的（2025）陕0302民初2876号民事判决书已经发生法律效力。申请执行人向本院申请强制执行，本院依法立案执行，案号"
+     "（2026）陕0302执1022号。现依法向你公告送达执行通知书。\n陕西省宝鸡市渭滨区人民法院\n2026年5月7日", ["(2026)陕0302执1022号"]),
+    # a judgment the notice serves is its own, though the court made it
+    ("郭志刚：\n再审申请人太原市晋阳物资供销有限公司与被申请人郭志刚买卖合同纠纷一案，本院于2025年12月3日作出（2025）晋01民再77号"
+     "民事判决。现依法向你公告送达该民事判决书。\n山西省太原市中级人民法院\n2026年4月7日", ["(2025)晋01民再77号"]),
+])
+def test_a_number_the_case_arose_from_is_not_its_own(text, own):
+    assert one(text).case_numbers == own
