@@ -177,22 +177,28 @@ def _gaps(line: str) -> list[tuple[int, int]]:
     return found
 
 
+def _cut(gaps: list[tuple[float, int]], at: float) -> int | None:
+    """Where a line parts at the column `at`: its gap there, else its one gap near it (a character
+    of ambiguous width, ×, ○, —, shifts a line's gap by a little)."""
+    exact = [index for column, index in gaps if at - 1 <= column <= at + 2]
+    if exact:
+        return exact[0]
+    near = [index for column, index in gaps if abs(column - at) <= at / 3]
+    return near[0] if len(near) == 1 else None
+
+
 def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
     """The run's left and right columns when its lines part at one display column, else None.
-    A table parts at several columns on most lines, running text at none."""
-    if len(run) < SIDE_MIN_LINES or any("\t" in line or "|" in line for line in run):
+    A table parts at several columns, running text at none."""
+    if len(run) < SIDE_MIN_LINES:
         return None
     gaps = [_gaps(line.rstrip()) for line in run]
     inner = [[gap for gap in found if run[k][:gap[1]].strip()] for k, found in enumerate(gaps)]
-    if sum(len(found) > 1 for found in inner) * 4 > len(run):
-        return None  # cells of a table
-    counts = Counter(column for found in inner for column, _ in found)
-    if not counts:
-        return None
-    at = counts.most_common(1)[0][0]
-    cuts = [next((index for column, index in found if at - 1 <= column <= at + 2), None) for found in gaps]
-    if counts[at] < 3:
-        return None
+    counts = Counter(column for found in inner for column, _ in found).most_common(2)
+    if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
+        return None  # no gap at one column, or gaps at several: the cells of a table
+    at = counts[0][0]
+    cuts = [_cut(found, at) for found in gaps]
     left, right = [], []
     for line, cut in zip(run, cuts):
         line = line.rstrip()

@@ -256,12 +256,14 @@ _NEWS_COLUMN = ("开源大模型能否赶超闭源大模型。当前，OpenAI无
 
 def scored_layouts() -> dict[str, Callable[[str], str] | None]:
     """The page layouts a corpus is scored in: as printed, the layouts of notices.layouts, OCR
-    columns of widths from 8 to 40, and two OCR columns read across the page line by line."""
-    from notices.layouts import LAYOUTS, interleaved, ocr_column
+    columns of widths from 8 to 40, two OCR columns read across the page line by line, and two
+    columns printed side by side on every line (the page beside a column of news)."""
+    from notices.layouts import LAYOUTS, interleaved, ocr_column, side_by_side
 
     layouts: dict[str, Callable[[str], str] | None] = {"plain": None, **LAYOUTS}
     layouts.update({f"ocr_column_{w}": (lambda text, w=w: ocr_column(text, w)) for w in (8, 10, 12, 20, 24, 30, 36, 40)})
     layouts["interleaved"] = lambda text: interleaved(text, _NEWS_COLUMN * (1 + len(text) // len(_NEWS_COLUMN)))
+    layouts["side_by_side"] = lambda text: side_by_side(text, _NEWS_COLUMN * (1 + len(text) // len(_NEWS_COLUMN)), width=18)
     return layouts
 
 

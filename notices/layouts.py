@@ -62,8 +62,9 @@ def interleaved(*texts: str, width: int = 16) -> str:
 
 def side_by_side(left: str, right: str, width: int = 16, gap: int = 4) -> str:
     """Two columns printed beside each other on every line, as a page's text with its layout
-    kept gives them: each hard-wrapped `width` wide, the left one padded with blanks."""
-    columns = [[line for line in ocr_column(text, width).split("\n") if line] for text in (left, right)]
+    kept gives them: each hard-wrapped `width` wide, the left one padded with blanks (a table's
+    tabs printed as blanks too)."""
+    columns = [[line.replace("\t", "  ") for line in ocr_column(text, width).split("\n") if line] for text in (left, right)]
     span = max((_width(line) for line in columns[0]), default=0) + gap
     rows = max(map(len, columns), default=0)
     lines = []
