@@ -25,7 +25,8 @@ FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0x
              ord("Ｏ"): "〇"})
 
 HAN = regex.compile(r"\p{Han}")
-GAP = regex.compile(r"[ \t]+|\*\*+")
+GAP = regex.compile(r"(?:[ \t]*\*\*+)+[ \t]*|[ \t]+")  # blanks, and markdown emphasis with the blanks around it
+EMPHASIS = regex.compile(r"\*\*+")
 MARKDOWN_LEAD = regex.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|\*\*)")
 
 
@@ -275,8 +276,11 @@ def close_up(text: str, a: int, b: int, raw: str | None = None) -> list[Piece]:
     and becomes a tab, one per tab printed (an empty table cell stays a cell), and a single
     space stays a space. `raw` is the text before width folding, which tells an ideographic
     space from a plain one."""
-    spaced = is_letter_spaced(text[a:b])
+    spaced = is_letter_spaced(EMPHASIS.sub("", text[a:b]))  # as the line reads once its ** marks are gone
     pieces = _gaps_replaced(text, a, b, raw or text, drop_single=spaced, drop_wide=False)
+    if not spaced and is_letter_spaced(_joined(text, pieces)):  # letter-spaced once the gaps between scripts close
+        spaced = True
+        pieces = _gaps_replaced(text, a, b, raw or text, drop_single=True, drop_wide=False)
     if spaced and is_letter_spaced(_joined(text, pieces)):
         pieces = _gaps_replaced(text, a, b, raw or text, drop_single=True, drop_wide=True)
     return pieces
@@ -288,21 +292,22 @@ def _gaps_replaced(text: str, a: int, b: int, raw: str, drop_single: bool, drop_
     gaps = list(GAP.finditer(text, a, b))
     for gap in gaps:
         pieces.append((cursor, gap.start()))
-        if gap.group().startswith("*"):  # markdown emphasis (**顾振宇：**) is no text of the notice
-            cursor = gap.end()
+        blanks = gap.group().replace("*", "")  # markdown emphasis (**顾振宇：**) is no text: the blanks around it are one gap
+        if not blanks or gap.start() == a or gap.end() == b:
+            cursor = gap.end()  # emphasis alone, or with its blanks at the line's start or end
             continue
         left, right = text[gap.start() - 1], text[gap.end()]
         between_words = left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
-        blanks = gap.group()
         wide = len(blanks) > 1 or "\u3000" in raw[gap.start():gap.end()]
-        drop = not between_words and "\t" not in blanks and (drop_wide if wide else drop_single)
+        drop = (not between_words and "\t" not in blanks and (drop_wide if wide else drop_single)
+                and not left == right == "*")  # closing up * * would make an emphasis mark of them
         # In a letter-spaced line a word gap is wider than the spacing; wider still is a cell's.
         replacement = "\t" if wide and (not drop_single or len(blanks) >= CELL_GAP
                                          or "\u3000" in raw[gap.start():gap.end()]) else " "
         if _inside_a_word(text, raw, gap, cursor, len(gaps)):
             pass
         elif "\t" in blanks:
-            pieces.extend(("\t", gap.start() + k) for k, ch in enumerate(blanks) if ch == "\t")
+            pieces.extend(("\t", gap.start() + k) for k, ch in enumerate(gap.group()) if ch == "\t")
         elif not drop and not (replacement == " " and _between_scripts(left, right)):
             pieces.append((replacement, gap.start()))
         cursor = gap.end()
@@ -364,6 +369,8 @@ def _gap(text: str, raw: str, end: int, start: int, markdown: bool) -> list[Piec
     nothing, or the blanks the column cut (a space, or a tab for a wide gap): a run of them
     the line ends with, lines of blanks only, and those the next line starts with. A carriage
     return is no blank, nor are the two spaces markdown breaks its lines with."""
+    if text[end - 1] == "*" == text[start]:
+        return [(" ", start - 1)]  # joined, the two would make an emphasis mark
     trailing, *blank_lines, leading = text[end:start].split("\n")
     trailing = trailing[:len(trailing) - raw.count("\r", end, end + len(trailing))]
     if markdown and trailing.endswith("  "):
@@ -375,7 +382,12 @@ def _gap(text: str, raw: str, end: int, start: int, markdown: bool) -> list[Piec
     if not blanks:
         return []
     wide = len(blanks) > 1 or "\t" in blanks or "\u3000" in raw[end:start]
-    if not wide and _between_scripts(text[end - 1], text[start]):
+    left, right = end - 1, start
+    while left > 0 and text[left] == "*":  # emphasis marks are no text
+        left -= 1
+    while right < len(text) - 1 and text[right] == "*":
+        right += 1
+    if not wide and _between_scripts(text[left], text[right]):
         return []
     return [("\t" if wide else " ", start - 1)]
 

@@ -144,6 +144,8 @@ def test_normalize_twice_changes_nothing(text):
 @example("** 公告")
 @example("公  告")
 @example("持，没有\n在慕尼黑车展\n是排到 了 榜 单")
+@example("0 **")  # a blank before emphasis that ends the line (found by tests/fuzz.py)
+@example("* *")
 def test_normalize_twice_changes_nothing_on_any_text(text):
     once = normalize(text).text
     assert normalize(once).text == once
