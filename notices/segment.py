@@ -276,10 +276,21 @@ def _unsigned_end(text: str, start: int) -> int:
     while end < len(text):
         nxt = text.find("\n", end + 1)
         nxt = len(text) if nxt < 0 else nxt
-        if not NOTICE_LINE.search(text, end + 1, nxt):
+        if not NOTICE_LINE.search(text, end + 1, nxt) and not _rule_between_items(text, end + 1, nxt):
             break
         end = nxt
     return end
+
+
+RULE_LINE = regex.compile(r"\s*[—\-=_─━~～·*]{3,}\s*")
+
+
+def _rule_between_items(text: str, a: int, b: int) -> bool:
+    """A rule (——————) that parts two items of one notice: the line after it reads like a notice."""
+    if not RULE_LINE.fullmatch(text, a, b):
+        return False
+    after = text.find("\n", b + 1)
+    return bool(NOTICE_LINE.search(text, b + 1, len(text) if after < 0 else after))
 
 
 def _orphan_start(text: str, floor: int, signature_at: int) -> int:
