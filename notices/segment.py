@@ -7,6 +7,7 @@ a notice starts at a title, an addressee or a hearing sentence, and ends at its 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -126,20 +127,23 @@ def _events(text: str) -> list[_Event]:
     for start, end in titles:  # a title inside another (送达公告 under its issuer's line) is that one
         if not events or start >= events[-1].end:
             events.append(_Event(start, end, "title"))
-    signatures: list[_Event] = []
+    taken: list[tuple[int, int]] = []  # signature spans so far, sorted: a later rule's match may not overlap one
     for rule in SIGNATURES:
         for m in sorted(_matches(rule, text), key=lambda m: m.start()):
-            if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in signatures):
-                signatures.append(_Event(m.start(), m.end(), "signature"))
+            at = bisect.bisect_left(taken, (m.start(), m.start()))
+            neighbours = taken[max(0, at - 1):at + 1]
+            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in neighbours):
+                taken.insert(at, m.span())
+    signatures = sorted((_Event(s, e, "signature") for s, e in taken), key=lambda e: e.start)
     events += signatures
     fences = sorted(e.end for e in events)
     for rule in OPENINGS:
         kind = rule.id.split("/")[1].removesuffix("_to")
         for m in _matches(rule, text):
             start = m.start()
-            for fence in fences:  # an addressee cannot reach back over a title or signature
-                if start < fence <= m.end():
-                    start = fence
+            last = bisect.bisect_right(fences, m.end()) - 1  # an addressee cannot reach back over a title or signature
+            if last >= 0 and fences[last] > start:
+                start = fences[last]
             while start < m.end() and text[start] in " \n\t":
                 start += 1
             events.append(_Event(start, m.end(), kind))

@@ -90,7 +90,7 @@ def cause_start(text: str, a: int, b: int, min_name: int = 2) -> int | None:
             return k
         if (cause in known or ADMINISTRATIVE.fullmatch(cause)) and (k == a or text[k - 1] in SEPARATORS
                                                                     or k - _name_start(text, a, k) >= min_name):
-            k = _joined_causes(text, a, k)
+            k = _joined_causes(text, a, k, b)
             return k - 1 if k > a and text[k - 1] == "犯" else k  # 犯受贿罪、滥用职权罪
     return None
 
@@ -109,11 +109,11 @@ def _name_start(text: str, a: int, k: int) -> int:
 JOINED_CAUSE = regex.compile(r"[\p{Han}]{2,20}")
 
 
-def _joined_causes(text: str, a: int, k: int) -> int:
-    """劳动报酬、经济补偿金争议 / 贪污罪、挪用公款罪: causes joined by 、 before the last one, each
-    the longest cause (or cause without the common ending) that ends at its 、."""
+def _joined_causes(text: str, a: int, k: int, b: int) -> int:
+    """劳动报酬、经济补偿金争议 / 贪污罪、挪用公款罪: causes joined by 、 before the last one (text[k:b]),
+    each the longest cause (or cause without the common ending) that ends at its 、."""
     known = forms()
-    ending = ENDING.search(text[k:]) or CHARGE_END.search(text[k:])
+    ending = ENDING.search(text, k, b) or CHARGE_END.search(text, k, b)
     suffix = ending.group() if ending else ""
     while k - 1 > a and text[k - 1] == "、":
         found = None
