@@ -44,10 +44,7 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
     listed = hearing_items(text, a, b)
     cases = [] if listed else case_items(text, a, b)
     if cases:
-        return [_record(block, page, draft, notice_type(draft, text, item.start, item.end), item=(item.start, item.end))
-                for item in cases
-                for draft in [_item(head, text, item.start, item.end, named, publication,
-                                    Context(previous=previous, year=year))]]
+        return _cases(block, page, head, cases, named, publication, Context(previous=previous, year=year))
     if not listed:
         draft = _item(head, text, a, b, named, publication, Context(previous=previous, year=year))
         if not _is_case_notice(draft, text, a, b):
@@ -56,6 +53,29 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
             return [_record(block, page, _announcement(head), "other")]  # about no case: it serves no one
         return [_record(block, page, draft, notice_type(draft, text, a, b))]
     return _hearings(block, page, head, listed, named, publication, previous, year, "hearing_list")
+
+
+SHARED = ("hearing_datetime", "hearing_text", "hearing_stated", "venue", "documents")
+
+
+def _cases(block: Block, page: str, head: Draft, cases: list[Item], named, publication, context: Context) -> list[Notice]:
+    """One record per case of a notice that serves several; what the notice says once for all
+    of them (上列案件定于…开庭, the documents served) goes to each case that does not say it
+    itself, which is then read over the whole notice."""
+    text = block.norm.text
+    shared = _item(head, text, block.start, block.end, [], publication, context)
+    records = []
+    for item in cases:
+        own = [span for span in named if text[span[0]:span[1]] in text[item.start:item.end]]  # its addressees
+        draft = _item(head, text, item.start, item.end, own, publication, context)
+        span = (item.start, item.end)
+        for name in SHARED:
+            if not draft.fields.get(name) and shared.fields.get(name):
+                draft.fields[name] = shared.fields[name]
+                draft.spans[name] = list(shared.spans.get(name, []))
+                span = (block.start, block.end)
+        records.append(_record(block, page, draft, notice_type(draft, text, item.start, item.end), item=span))
+    return records
 
 
 def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, publication, previous,

@@ -56,8 +56,9 @@ CELL_LOOKS = {"case": CASE_CELL, "date": DAY_CELL, "time": WHEN_CELL, "venue": V
 # A date heading: a line that is a day (with its weekday), maybe with 上午/下午 after it, or a
 # title that names the day (2026年6月29日（星期一）开庭公告); or 上午/下午 alone, heading the
 # times below it.
+BULLET = "[■□●○◆◇▲△★☆▶►•※]"  # a mark a paper prints before each item or heading
 DAY_HEADING = regex.compile(
-    rf"\s*[■□●○◆◇▲△★☆▶►•※]?\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*"
+    rf"\s*{BULLET}?\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*"
     r"(?:(?:开庭|庭审)(?:公告|排期表?|安排表?))?\s*)?"
     r"(?P<period>上午|下午|晚上)?\s*[:：]?\s*",
     regex.VERBOSE,
@@ -71,7 +72,7 @@ HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex
 # A text item starts a hearing: its date (or 同日, 次日) comes first, or 本院定于…, or a case
 # number or a party label does, with a date soon after.
 ITEM_START = regex.compile(
-    rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\))\s*
+    rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\)|{BULLET})\s*
           (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关|被告)
              |[^。]{{0,24}}?检察院[^。]{{0,6}}?指控))   # 三、南京市鼓楼区人民检察院指控被告人…
        |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
@@ -129,8 +130,13 @@ CASE_LINE = regex.compile(rf"^\s*(?:{ITEM_MARK.pattern}[^\n。]{{0,40}}?)?{CASE_
 def case_items(text: str, a: int, b: int) -> list[Item]:
     """Cases one notice prints one after another under one title and signature, each opened by
     its case number on a line of its own, or ending its item's heading line (公示催告 of several
-    bills, 减刑、假释 of several prisoners); [] for one case."""
+    bills, 减刑、假释 of several prisoners), or numbered and opened by it (一、(2026)…号原告甲诉被告乙…
+    一案; 二、…: one service to the defendants of several cases); [] for one case."""
     starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
+    if len(starts) < 2:
+        starts = [m.start("item") for m in NUMBERED_CASE_ITEM.finditer(text, a, b)]
+        if not all(SUIT.search(text, s, e) for s, e in zip(starts, starts[1:] + [b])):
+            return []  # numbered cases that are no suits (减刑、假释 of several prisoners) are one notice
     if len(starts) < 2:
         return []
     spans = list(zip(starts, starts[1:] + [b]))
@@ -406,6 +412,8 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
 
 
 NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block headed by its number and case
+SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
+NUMBERED_CASE_ITEM = regex.compile(rf"(?:^|(?<=[\n;。]))(?P<item>{ITEM_MARK.pattern}{CASE_YEAR})", regex.MULTILINE)
 
 
 def _label_kind(label: str) -> str:
