@@ -87,7 +87,8 @@ def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, p
     for item in listed:
         context = Context(previous=previous, heading=item.heading, period=item.period, year=year)
         draft = (_row(head, text, item, publication, context) if item.cells
-                 else _item(head, text, item.start, item.end, named, publication, context))
+                 else _item(head, text, item.start, item.end, addressees(text, item.start, item.end) or named,
+                            publication, context))  # an item addressed to its own party (1.甲公司:…)
         when = draft.fields.get("hearing_datetime")
         previous = moment_day(when) if when else previous
         if venue and SAME_PLACE.fullmatch(draft.fields.get("venue") or ""):

@@ -53,7 +53,8 @@ NOT_A_NAME = regex.compile(  # outside brackets: (身份证号:3201…) annotate
     r"(?:书|传票|通知|副本|证据|材料)$|(?<!\([^()]{0,40})(?:公告|\d{4}|\d+号)")
 HEARING_WORDS = regex.compile(HEARING_WORD)
 # An addressee that names no one: 各利害关系人, 各债权人, 有关当事人 (a role, for all who hold it).
-ANYONE = regex.compile(rf"(?:各|全体|相关|有关|各位|广大)?(?:{alternation(role_sides())}|当事人|有关单位|单位和个人)")
+ANYONE = regex.compile(rf"(?:各|全体|相关|有关|各位|广大|下列|以下)?(?:{alternation(role_sides())}|当事人|有关单位|单位和个人"
+                       rf"|用人单位|单位|人员)")  # 下列用人单位: the parties are listed below
 
 
 @dataclass

@@ -74,6 +74,7 @@ HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex
 ITEM_START = regex.compile(
     rf"""(?:(?<=[\n;。\s]|公告)\s*(?:\d{{1,3}}[.、]|[一二三四五六七八九十]{{1,3}}、|\(\d{{1,3}}\)|\([一二三四五六七八九十]{{1,3}}\)|{BULLET})\s*
           (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关|被告)
+             |[^。:\n]{{2,40}}?:(?=[^。]{{0,12}}?(?:申请人|原告|上诉人|本委|本院|你))   # 1.重庆川渝通达物流有限公司:申请人…: an item addressed to its party
              |[^。]{{0,24}}?检察院[^。]{{0,6}}?指控))   # 三、南京市鼓楼区人民检察院指控被告人…
        |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
        |(?:(?<=\n)(?=(?:{dates.DATE.pattern})\s*(?:[(（][^)）\n]{{1,6}}[)）])?\s*(?:{dates.TIME.pattern})))   # a line that opens with its day and time

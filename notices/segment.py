@@ -180,9 +180,10 @@ def split_notices(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]
             close(event.start)
             current = {"start": event.start, "kind": "title", "lists_hearings": "开庭" in text[event.start:event.end]}
         elif event.kind in ("addressee", "body"):
-            if current is not None and not _has_body(text, current["start"], event.start):
+            if current is not None and (not _has_body(text, current["start"], event.start)
+                                        or (event.kind == "addressee" and _listed_party(text, event))):
                 current["last"] = event.end
-                continue  # the header of the notice already open
+                continue  # the header of the notice already open, or one of the parties it lists (1.甲公司:…)
             close(event.start)
             floor = blocks[-1][1] if blocks else 0
             current = {"start": _header_start(text, floor, event.start), "kind": event.kind}
@@ -260,6 +261,19 @@ def _list_follows(text: str, end: int) -> bool:
     """Does a table or a list of items start on the line after a signature?"""
     line = text.find("\n", end)
     return line >= 0 and bool(LIST_START.match(text, line + 1))
+
+
+NUMBERED = regex.compile(r"\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*\))\s*")
+
+
+def _listed_party(text: str, event: _Event) -> bool:
+    """One of the parties a notice lists, each with its case on its line (1.重庆川渝通达物流有限公司:
+    申请人…一案,…开庭): an item's number opens the line and the case goes on after the colon. An
+    addressee on a line of its own, numbered or not, opens a notice of its own."""
+    line_start = text.rfind("\n", 0, event.start) + 1
+    colon = text.rfind(":", event.start, event.end)  # the colon after the names, not one in their brackets
+    numbered = NUMBERED.fullmatch(text, line_start, event.start) or NUMBERED.match(text, event.start)
+    return bool(numbered) and colon >= 0 and text[colon + 1:colon + 2] not in ("\n", "")
 
 
 def _has_body(text: str, a: int, b: int) -> bool:
