@@ -199,11 +199,12 @@ def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
         return None  # no gap at one column, or gaps at several: the cells of a table
     at = counts[0][0]
     cuts = [_cut(found, at) for found in gaps]
+    widest = max(display_width(line[:cut].rstrip()) for line, cut in zip(run, cuts) if cut is not None)
     left, right = [], []
     for line, cut in zip(run, cuts):
         line = line.rstrip()
-        if cut is None and display_width(line) > at - 2:
-            return None  # text runs across the gap: one column after all
+        if cut is None and display_width(line) > max(widest + 1, at - 2):
+            return None  # text runs across the gap: one column after all (a left line alone may fill its column)
         head, tail = (line, "") if cut is None else (line[:cut], line[cut:])
         left += [head.rstrip()] if head.strip() else []
         right += [tail.strip()] if tail.strip() else []
