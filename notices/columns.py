@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
 
+import regex
+
 from notices.normalize import display_width
 from notices.vocab import DATA
 
@@ -143,24 +145,36 @@ def _join(upper: str, lower: str, pairs: set[str]) -> int:
 
 def side_by_side(text: str) -> Reordered:
     """The text with every run of lines that holds two columns side by side given as its left
-    column, a blank line, then its right column; every other run as it was."""
+    column, a blank line, then its right column; every other run as it was. Such runs that
+    follow one another (a blank line across both columns between them) are one stretch of the
+    page: all their left lines come first, then all their right ones."""
     lines = text.split("\n")
     out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
     runs = i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and lines[j].strip():
             j += 1
-        columns = _side_columns(lines[i:j]) if j > i else None
+        columns = (_side_columns(lines[i:j]) or _merged_columns(lines[i:j])) if j > i else None
         if columns:
-            out += columns[0] + [""] + columns[1]
+            left += ([""] if left else []) + columns[0]
+            right += ([""] if right else []) + columns[1]
             runs += 1
-        else:
-            out += lines[i:j]
-        if j < len(lines):
+        elif j > i:
+            out += _stretch(left, right) + lines[i:j]
+            left, right = [], []
+        if j < len(lines) and not (columns or left):
             out.append(lines[j])
         i = j + 1
+    out += _stretch(left, right)
     return Reordered("\n".join(out), runs) if runs else Reordered(text, 0)
+
+
+def _stretch(left: list[str], right: list[str]) -> list[str]:
+    """Side-by-side runs put back: the left column, a blank line, the right one, a blank line."""
+    return left + [""] + right + [""] if left or right else []
 
 
 def _gaps(line: str) -> list[tuple[int, int]]:
@@ -211,3 +225,63 @@ def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
     if len(right) < 3 or not _one_width(left) or max(map(display_width, right)) > 2 * at:
         return None  # labels or case numbers beside lines that run on are no two columns of text
     return left, right
+
+
+# OCR that merged each line of the left column with the line beside it puts one blank between
+# them, wherever the left line ends: the left parts fill one width, the blank is the line's only one.
+ONE_BLANK = regex.compile(r"^(?P<left>\S+)[ \u3000]+(?P<right>\S+)$")
+BLANKS = regex.compile(r"[ \u3000]+")
+SPACED_LABEL = regex.compile(r"\p{Han}{1,3}[:：]")  # 案　　号：: a label set out with blanks, not two columns
+MERGED_MIN_LINES = 6
+MERGED_MIN_WIDTH = 6  # a column is wider than a label set out with blanks (案　　号:)
+
+
+def _merged_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
+    """The run's left and right columns when most of its lines are a left line and a right line
+    joined by one blank, else None. A line without a blank goes on with the column it joins best
+    (the other one has ended)."""
+    lines = [line.strip() for line in run]
+    if len(lines) < MERGED_MIN_LINES:
+        return None
+    parted = [m if m and not SPACED_LABEL.match(m.group("right")) else None for m in map(ONE_BLANK.match, lines)]
+    last = max((k for k, m in enumerate(parted) if m), default=-1)
+    alone = sum(m is None for m in parted[:last + 1])  # lines not parted while both columns go on
+    heads = [m.group("left") for m in parted if m]
+    if len(heads) < 3 or alone * 3 > last + 1:
+        return None
+    widths = sorted(map(display_width, heads))
+    width = widths[len(widths) * 9 // 10]  # the left column's
+    tails = sorted(display_width(m.group("right")) for m in parted if m)
+    right_width = tails[len(tails) * 9 // 10]
+    if width < MERGED_MIN_WIDTH or not _mostly_full(widths) or max(tails) > 2 * width:
+        return None  # the blank falls anywhere (words of running text), or the line runs on past it
+    pairs = _inner_pairs(lines)
+    left: list[str] = []
+    right: list[str] = []
+    going_on: list[str] | None = None  # the column that goes on alone
+    for line, m in zip(lines, parted):
+        blanks = list(BLANKS.finditer(line))
+        if m:
+            left.append(m.group("left"))
+            right.append(m.group("right"))
+        elif blanks:  # a blank inside one of the two lines too: part where the left column ends
+            cut = min(blanks, key=lambda gap: abs(display_width(line[:gap.start()]) - width))
+            left.append(line[:cut.start()])
+            right.append(line[cut.end():])
+        else:
+            if going_on is None:  # the first line of one column alone: the other has ended
+                going_on = left if _goes_on(left, line, pairs, width) >= _goes_on(right, line, pairs, right_width) else right
+            going_on.append(line)
+            continue
+        going_on = None
+    return left, right
+
+
+def _goes_on(column: list[str], line: str, pairs: set[str], width: float) -> int:
+    """How well a line without a blank goes on with a column: the words the break would split,
+    whether the column's last line fills its width and goes on after its last word (a short
+    last line, or one that ends a sentence, may have ended the column)."""
+    if not column:
+        return -1
+    last = column[-1]
+    return _join(last, line, pairs) + (display_width(last) >= width - 1) + (not last.endswith(("。", "！", "？", ".")))

@@ -75,6 +75,14 @@ def side_by_side(left: str, right: str, width: int = 16, gap: int = 4) -> str:
     return "\n".join(lines) + "\n"
 
 
+def merged_across(left: str, right: str, width: int = 16) -> str:
+    """Two columns OCR read across the page as one line each: a line of the left column, one
+    blank, the line beside it (each hard-wrapped `width` wide)."""
+    columns = [[line for line in ocr_column(text, width).split("\n") if line.strip()] for text in (left, right)]
+    rows = max(map(len, columns), default=0)
+    return "\n".join(" ".join(column[k] for column in columns if k < len(column)) for k in range(rows)) + "\n"
+
+
 def _width(line: str) -> int:
     """Terminal columns: a CJK or full-width character takes two."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from notices.layouts import LAYOUTS, interleaved, letter_spaced, ocr_column, on_news_page, side_by_side
+from notices.layouts import LAYOUTS, interleaved, letter_spaced, merged_across, ocr_column, on_news_page, side_by_side
 
 from notices.evaluate import FIELDS, scored_value
 from notices.pipeline import extract_text
@@ -164,6 +164,33 @@ def test_two_columns_side_by_side_on_each_line(width, printed):
         want = case_numbers(printed[left.stem] + printed[right.stem])
         assert want <= case_numbers(fields(page.text)), (left.stem, right.stem)
     assert checked >= 20
+
+
+@pytest.mark.parametrize("width", [14, 18])
+def test_two_columns_merged_line_by_line(width, printed):
+    """OCR that merged each line of a column with the line beside it, one blank between: the
+    columns are put back one after the other, and every notice of both is found."""
+    checked = 0
+    for left, right in zip(GROUPED[::2], GROUPED[1::2]):
+        left_text, right_text = left.read_text(encoding="utf-8"), right.read_text(encoding="utf-8")
+        if " " in left_text + right_text or "\u3000" in left_text + right_text:
+            continue  # a blank of the notice's own would be taken for the column's edge
+        text = merged_across(left_text, right_text, width=width)
+        if text.count("\n") < 8:
+            continue
+        checked += 1
+        page = text_page(text, "p.txt")
+        assert any("side by side" in note for note in page.notes), (left.stem, right.stem)
+        want = case_numbers(printed[left.stem] + printed[right.stem])
+        assert want <= case_numbers(fields(page.text)), (left.stem, right.stem)
+    assert checked >= 8
+
+
+def test_a_label_set_out_with_blanks_is_no_column():
+    text = ("开 庭 公 告\n\n案\u3000\u3000号：（2026）宁行终219号\n案\u3000\u3000由：土地行政登记\n"
+            "当 事 人：上诉人马振海；被上诉人银川市人民政府\n开庭时间：2026年4月28日  上午9:00\n开庭地点：本院第七法庭\n"
+            "合议庭成员：审判长 李文斌，审判员 杨静、丁晓虎\n")
+    assert text_page(text, "p.txt").text == text
 
 
 def test_case_numbers_beside_the_lines_they_head_are_no_two_columns():
