@@ -192,6 +192,8 @@ def split_names(text: str, a: int, b: int) -> list[Span]:
     cursor = a
     for sep in [*SEPARATOR.finditer(text, a, b), None]:
         end = sep.start() if sep else b
+        if sep and LATIN_COMMA.match(text, sep.start() - 1):
+            continue  # HANSOL MARINE CO., LTD.: a comma inside an English name
         if not _inside_brackets(text, cursor, end):
             if not THIRD_PARTY.match(text, cursor, end):
                 names.extend(span for span in _split_and(text, *_strip(text, cursor, end))
@@ -284,6 +286,7 @@ def parse_clause(text: str, a: int, b: int) -> Clause:
 
 STAGE_TAIL = regex.compile(r"(?<=纠纷|争议|罪)(?:申请再审|再审审查|再审|二审|一审|上诉)$")
 SEGMENT = regex.compile(r"[^、,，;；\t\n]+")
+LATIN_COMMA = regex.compile(r"[A-Za-z.],\s?[A-Z]")
 ORIGINAL_ONLY = regex.compile(r"[\[【]?原审(?:原告|被告|第三人)[\]】]?")
 
 
