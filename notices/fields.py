@@ -255,8 +255,8 @@ def _refers_to_earlier_decision(text: str, span: Span) -> bool:
 REFERRED_BEFORE = regex.compile(r"(?:不服|依据|根据|撤销|履行|执行依据为?|确认|(?<!一案)就|对)[^,。;:]{0,40}$")
 REFERRED_AFTER = regex.compile(r"(?:民事|刑事|行政|执行|仲裁|破产)?(?:判决|裁定|调解|裁决|决定)")
 IN_FORCE_AFTER = regex.compile(r"(?:民事|刑事|行政|仲裁)?(?:判决|裁定|调解|裁决)书?[^,。;]{0,4}?已(?:经)?发生法律效力")
-DURING_BEFORE = regex.compile(r"在(?:执行|审理|审查)\s*$")
-DURING_AFTER = regex.compile(r"(?:一案|案件?)?(?:的)?(?:执行)?(?:过程)?中")
+DURING_BEFORE = regex.compile(r"(?:在(?:执行|审理|审查)|对(?:本院|我院)?)\s*$")
+DURING_AFTER = regex.compile(r"(?:一案|案件?)?(?:的)?(?:执行)?(?:过程)?中|(?:一案|案件?)(?:中)?提出")  # 对…号案件提出的异议
 CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
 
 
