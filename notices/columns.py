@@ -25,6 +25,7 @@ NOTICE_MARKS = ("院", "委", "公告")  # 法院, 本院, 委员会, 本委, �
 MARGIN = 4  # joins the line after next must win by, beyond half as many again as the next line's
 SIDE_MIN_LINES = 4  # side-by-side columns: fewer lines say too little
 SIDE_GAP = 1.5  # the blank width (in CJK characters: three spaces) that parts two columns on one line
+BLANK_RUN = regex.compile(r"[ \u3000]{2,}|\u3000")
 
 
 @dataclass(frozen=True)
@@ -177,17 +178,14 @@ def _stretch(left: list[str], right: list[str]) -> list[str]:
     return left + [""] + right + [""] if left or right else []
 
 
-def _gaps(line: str) -> list[tuple[int, int]]:
-    """(display width before it, character index) where text resumes after a blank of SIDE_GAP or more."""
-    found, column, blank = [], 0, 0
-    for index, char in enumerate(line):
-        if char in " \u3000":
-            blank += display_width(char)
-        else:
-            if blank >= SIDE_GAP:
-                found.append((column, index))
-            blank = 0
-        column += display_width(char)
+def _gaps(line: str) -> list[tuple[float, int]]:
+    """(display width before it, character index) where text resumes after a blank of SIDE_GAP or
+    more, in line order (a right column's line alone starts with its blank)."""
+    found = []
+    for blank in BLANK_RUN.finditer(line):
+        width = display_width(blank.group())
+        if width >= SIDE_GAP and blank.end() < len(line):
+            found.append((display_width(line[:blank.start()]) + width, blank.end()))
     return found
 
 

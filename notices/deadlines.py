@@ -29,6 +29,15 @@ Choices where the law leaves a point open (each flagged in the deadline's basis)
   A party the notice places in Hong Kong or Macau (法释〔2009〕2号 第9条, from 2009-03-16) or
   Taiwan (法释〔2008〕4号 第3条第8项, from 2008-04-23), by its words (住所地香港…, 台湾地区) or a
   name that starts with the place, is deemed served three months after publication.
+- Answer and appeal: a party without domicile in China has 30 days to answer (第285条 of the 2023
+  text) and to appeal (第286条); for a Hong Kong, Macau or Taiwan party the court may follow those
+  periods (民诉法解释 第549条, 可以参照适用): 30 days, with the domestic 15 (or 10) as the earlier
+  alternative.
+- Alternatives: where a date can be read earlier (service deemed on the day the period ends
+  though it is a rest day, a period counted from such an earlier reading, the shorter of two
+  periods the law leaves open) the deadline keeps that date as `alternative`, its reason in the basis.
+- A period running into a year no holiday calendar covers keeps its nominal last day, marked
+  provisional, with a calendar_unavailable problem: a placeholder, not a silent gap.
 - Labour arbitration: the arbitration rules (劳动人事争议仲裁办案规则 2017 第19条/第20条, 2009
   第23条) refer period counting and service to civil procedure, so a notice that states no period
   gets the Civil Procedure Law period in force; committees print that period in practice. A
@@ -130,6 +139,7 @@ CROSS_BORDER_SERVICE = {
     "taiwan": CrossBorderService(dt.date(2008, 4, 23), "最高人民法院关于涉台民事诉讼文书送达的若干规定"
                                  "(法释〔2008〕4号) 第3条第8项", "Taiwan"),
 }
+
 
 class CrossBorderProcedure(NamedTuple):
     """The Supreme People's Court's interpretation of the Civil Procedure Law: a court hearing the
