@@ -210,6 +210,9 @@ def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
     if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
         return None  # no gap at one column, or gaps at several: the cells of a table
     at = counts[0][0]
+    elsewhere = sum(any(abs(column - at) > 2 for column, _ in found) for found in inner)
+    if elsewhere * 3 > counts[0][1]:
+        return None  # many lines part elsewhere too: the cells of a table, wrapped or not
     cuts = [_cut(found, at) for found in gaps]
     widest = max(display_width(line[:cut].rstrip()) for line, cut in zip(run, cuts) if cut is not None)
     left, right = [], []
@@ -227,11 +230,12 @@ def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
 
 # OCR that merged each line of the left column with the line beside it puts one blank between
 # them, wherever the left line ends: the left parts fill one width, the blank is the line's only one.
-ONE_BLANK = regex.compile(r"^(?P<left>\S+)[ \u3000]+(?P<right>\S+)$")
+# One blank or two (a wider gap is a table's or a padded column's), then the right line's own indent.
+ONE_BLANK = regex.compile(r"^(?P<left>\S+)(?: {1,2}|\u3000)\u3000*(?P<right>\S+)$")
 BLANKS = regex.compile(r"[ \u3000]+")
 SPACED_LABEL = regex.compile(r"\p{Han}{1,3}[:：]")  # 案　　号：: a label set out with blanks, not two columns
 MERGED_MIN_LINES = 6
-MERGED_MIN_WIDTH = 6  # a column is wider than a label set out with blanks (案　　号:)
+MERGED_MIN_WIDTH = 8  # a column is wider than a label set out with blanks (案　　号:) or a cell
 
 
 def _merged_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
@@ -251,8 +255,9 @@ def _merged_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
     width = widths[len(widths) * 9 // 10]  # the left column's
     tails = sorted(display_width(m.group("right")) for m in parted if m)
     right_width = tails[len(tails) * 9 // 10]
-    if width < MERGED_MIN_WIDTH or not _mostly_full(widths) or max(tails) > 2 * width:
-        return None  # the blank falls anywhere (words of running text), or the line runs on past it
+    if (width < MERGED_MIN_WIDTH or not _mostly_full(widths) or max(tails) > 2 * width
+            or widths[len(widths) // 2] * 2 < width or tails[len(tails) // 2] * 2 < right_width):
+        return None  # the blank falls anywhere (words of running text, cells), or the line runs on past it
     pairs = _inner_pairs(lines)
     left: list[str] = []
     right: list[str] = []

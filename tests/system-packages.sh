@@ -1,9 +1,10 @@
 #!/bin/sh
 # The programs the tests drive for real, from the system's packages: LibreOffice Calc opens the
 # exported CSV and XLSX as a spreadsheet would; LibreOffice Writer, with a Chinese font, makes the
-# multi-column PDF pages the PDF reader is tested on. Installed only when missing.
+# multi-column PDF pages the PDF reader is tested on, and pdftoppm (poppler-utils) turns one into the
+# picture of a scanned page. Installed only when missing.
 set -e
-PACKAGES="libreoffice-calc libreoffice-writer fonts-wqy-zenhei"
+PACKAGES="libreoffice-calc libreoffice-writer fonts-wqy-zenhei poppler-utils"
 missing=""
 for package in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
