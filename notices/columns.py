@@ -1,4 +1,4 @@
-"""Two columns that OCR read across the page, line by line, put back one after the other.
+"""Two columns that OCR or a text export read across the page, put back one after the other.
 
 An OCR engine that misses a column gap reads the first line of the left column, then the first
 of the right, then the second of each. Every notice then alternates with its neighbour line by
@@ -6,6 +6,10 @@ line and no rule can read it. The page itself says so: a column hard-wrapped ins
 on to the line after next (本院定于2026年7月2 | … | 1日上午9时), where the two halves make
 character pairs the page prints elsewhere inside a line, or the project's vocabularies print (a
 short page has few words twice); the line just below belongs to the other column and joins badly.
+
+Two columns can also share each line: a page's text with its layout kept prints the right column
+from one display column on (`side_by_side`), and OCR that merged the two lines beside each other
+puts one blank between them. Those are put back one column after the other too.
 """
 from __future__ import annotations
 
