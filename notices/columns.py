@@ -239,6 +239,7 @@ ONE_BLANK = regex.compile(r"^(?P<left>\S+)(?: {1,2}|\u3000)\u3000*(?P<right>\S+)
 BLANKS = regex.compile(r"[ \u3000]+")
 SPACED_LABEL = regex.compile(r"\p{Han}{1,3}[:：]")  # 案　　号：: a label set out with blanks, not two columns
 MERGED_MIN_LINES = 6
+SENTENCE_END = ("。", "！", "？", ".")
 MERGED_MIN_WIDTH = 8  # a column is wider than a label set out with blanks (案　　号:) or a cell
 
 
@@ -277,7 +278,8 @@ def _merged_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
             right.append(line[cut.end():])
         else:
             if going_on is None:  # the first line of one column alone: the other has ended
-                going_on = left if _goes_on(left, line, pairs, width) >= _goes_on(right, line, pairs, right_width) else right
+                to_left = _goes_on(left, line, pairs, width) >= _goes_on(right, line, pairs, right_width)
+                going_on = left if to_left else right
             going_on.append(line)
             continue
         going_on = None
@@ -291,4 +293,4 @@ def _goes_on(column: list[str], line: str, pairs: set[str], width: float) -> int
     if not column:
         return -1
     last = column[-1]
-    return _join(last, line, pairs) + (display_width(last) >= width - 1) + (not last.endswith(("。", "！", "？", ".")))
+    return _join(last, line, pairs) + (display_width(last) >= width - 1) + (not last.endswith(SENTENCE_END))

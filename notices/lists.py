@@ -19,6 +19,7 @@ import regex
 from notices import dates
 from notices.model import Span
 from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
+from notices.rules.parts import ITEM_MARK as ITEM_MARK_PATTERN  # compiled here as ITEM_MARK
 from notices.rules.structure import AUTHORITY, FULL_DATE
 
 # Column headers: the words courts head a hearing table's columns with, by the field the column
@@ -63,9 +64,7 @@ DAY_HEADING = regex.compile(
     r"(?P<period>上午|下午|晚上)?\s*[:：]?\s*",
     regex.VERBOSE,
 )
-ITEM_MARK = regex.compile(
-    r"\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])\s*"
-)
+ITEM_MARK = regex.compile(ITEM_MARK_PATTERN)
 LABELLED_LINE = regex.compile(rf"(?:{ITEM_MARK.pattern})?\s*(?P<label>{LINE_LABEL})\s*[:：]")  # 一、案号:…
 HEARING_TIME = regex.compile(dates.TIME.pattern, regex.VERBOSE)
 HEARING_DAY = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}", regex.VERBOSE)

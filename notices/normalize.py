@@ -14,8 +14,8 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
-from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, TITLE_BRACKET,
-                                 TITLE_KIND)
+from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, RULE,
+                                 TITLE_BRACKET, TITLE_KIND)
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
 # One character to one character, so folding keeps every offset.
@@ -112,7 +112,7 @@ FRAME_LINE = regex.compile(
     rf"""(?:(?:{_ISSUER})?(?:关于[^\n。,]{{1,40}}的)?{TITLE_KIND}?(?:公\s?告|通\s?告|告\s?示|公告送达(?:\p{{Han}}{{0,16}}?(?:书|通知)|传票)?)
             {TITLE_BRACKET}?{NAVIGATION}?   # 开庭排期公告(2026年7月13日—7月15日)
          |{_ISSUER}|{_CASE_NUMBER}|{DATE_LINE}|\({DATE_LINE}[^()\n]{{0,24}}\)|{DAY_HEADING}|特此[^\n]{{0,6}}
-         |[—\-=_─━~～·*]{{3,}})   # a rule between items""",
+         |{RULE})   # a rule between items""",
     regex.VERBOSE,
 )
 # Words a column may break in two: the line break is inside one of these when it matches

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import regex
 
 from notices.normalize import FRAME_LINE, Norm, normalize
-from notices.rules.parts import AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, SELF
+from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, ITEM_MARK, LINE_LABEL, RESPONDENT_ROLE,
+                                 RULE, SELF)
 from notices.rules.structure import ADDRESS_COLON, OPENINGS, SIGNATURES, TITLES
 
 # Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
@@ -263,7 +264,7 @@ def _list_follows(text: str, end: int) -> bool:
     return line >= 0 and bool(LIST_START.match(text, line + 1))
 
 
-NUMBERED = regex.compile(r"\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*\))\s*")
+NUMBERED = regex.compile(ITEM_MARK)
 
 
 def _listed_party(text: str, event: _Event) -> bool:
@@ -300,7 +301,7 @@ def _unsigned_end(text: str, start: int) -> int:
     return end
 
 
-RULE_LINE = regex.compile(r"\s*[—\-=_─━~～·*]{3,}\s*")
+RULE_LINE = regex.compile(rf"\s*{RULE}\s*")
 
 
 def _rule_between_items(text: str, a: int, b: int) -> bool:

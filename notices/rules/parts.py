@@ -14,6 +14,10 @@ AUTHORITY_SUFFIX = (
 SELF = r"(?:本委|本院|我院|我委|本会|本庭|本仲裁委|本仲裁院|本局)"
 # The bracketed year a court's case number opens with: (2026), 〔2026〕, [2026], 【2026】.
 CASE_YEAR = r"[\[〔(【]\s*\d{4}\s*[\]〕)】]"
+# An item's number: 1. 1、 一、 (1) (一).
+ITEM_MARK = r"\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])\s*"
+# A rule printed between items or notices: ——————, ------, ======.
+RULE = r"[—\-=_─━~～·*]{3,}"
 
 # Characters of a party or place name: Han, Latin, digits, middle dot, brackets such as (中国).
 NAME_CHAR = r"[\p{Han}A-Za-z0-9·•\-()&]"
