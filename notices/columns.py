@@ -20,7 +20,7 @@ from operator import add
 
 import regex
 
-from notices.normalize import display_width
+from notices.normalize import display_width, is_letter_spaced
 from notices.vocab import DATA
 
 MIN_LINES = 8  # a shorter run says too little either way
@@ -294,3 +294,40 @@ def _goes_on(column: list[str], line: str, pairs: set[str], width: float) -> int
         return -1
     last = column[-1]
     return _join(last, line, pairs) + (display_width(last) >= width - 1) + (not last.endswith(SENTENCE_END))
+
+
+# -- a table set with blanks --------------------------------------------------------------------
+# A padded table's cells are parted by two blanks or more; a cell that fills its column leaves
+# one before the next (…有限公司 上海一帆…), which would read as a word gap, or vanish where the next
+# cell is digits (纠纷 2026-05-07 joins up, as the scripts of one phrase do).
+
+TABLE_MIN_CELLS = 4  # cells of a row: fewer is a label beside its value
+CELL_GAP = regex.compile(r" {2,}|\u3000+|\t")
+LONE_BLANK = regex.compile(r"(?<=\S) (?=\S)")
+
+
+def widened_cells(text: str) -> str:
+    """The text with every row of a padded table parted at its single blanks too, where they
+    stand between two cells: not inside a date and time (2026-05-06 09:15) or a Latin name."""
+    lines = text.split("\n")
+    changed = False
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        rows = [k for k in range(start, end) if len(CELL_GAP.findall(lines[k].strip())) + 1 >= TABLE_MIN_CELLS
+                and not is_letter_spaced(lines[k])]  # a letter-spaced line's word gaps are no cells
+        if len(rows) >= 3 and len(rows) * 2 >= end - start:
+            for k in rows:
+                widened = LONE_BLANK.sub(lambda m: "  " if _parts_cells(lines[k], m.start()) else " ", lines[k])
+                changed = changed or widened != lines[k]
+                lines[k] = widened
+        start = end + 1
+    return "\n".join(lines) if changed else text
+
+
+def _parts_cells(line: str, at: int) -> bool:
+    """Is the blank at `at` between two cells? Not between two ASCII characters (a date and its
+    time, a Latin name)."""
+    return not (line[at - 1].isascii() and line[at + 1].isascii())

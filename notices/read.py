@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from notices.columns import in_column_order, side_by_side
+from notices.columns import in_column_order, side_by_side, widened_cells
 
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf")
 
@@ -365,14 +365,15 @@ def page_from_bytes(data: bytes, path: str) -> Page:
 
 
 def text_page(text: str, path: str) -> Page:
-    """A page of plain text, read in column order (notices.columns)."""
+    """A page of plain text, read in column order, a padded table parted at its cells (notices.columns)."""
     beside = side_by_side(text)
     reordered = in_column_order(beside.text)
     notes = (f"{reordered.runs} run{'s' if reordered.runs > 1 else ''} of lines alternated between two columns "
              "(OCR read across the page): read one column after the other",) if reordered.runs else ()
     notes += (f"{beside.runs} run{'s' if beside.runs > 1 else ''} of lines held two columns side by side: "
               "read one column after the other",) if beside.runs else ()
-    return Page(reordered.text, path, front_matter_date(text) or path_date(path) or masthead_date(text), notes)
+    return Page(widened_cells(reordered.text), path, front_matter_date(text) or path_date(path) or masthead_date(text),
+                notes)
 
 
 MASTHEAD_LINES = 400  # characters: the paper's name, date and page number head the page

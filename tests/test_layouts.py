@@ -186,6 +186,22 @@ def test_two_columns_merged_line_by_line(width, printed):
     assert checked >= 8
 
 
+def test_a_padded_tables_cell_that_fills_its_column_is_still_a_cell():
+    """A cell as wide as its column leaves one blank before the next, or none that survives where
+    the next is digits: the row is parted there as its other cells are."""
+    table = ("上海市浦东新区人民法院开庭公告\n\n"
+             "开庭时间          法庭        案号                        案由                  原告              被告\n"
+             "2026-05-06 09:15  第十四法庭  （2026）沪0115民初31442号   买卖合同纠纷          上海浦江机械有限公司  苏州瑞祥设备有限公司\n"
+             "2026-05-06 10:30  第十四法庭  （2026）沪0115民初28807号   房屋租赁合同纠纷      上海金桥创智园区经营管理有限公司 上海一帆网络科技有限公司\n"
+             "2026-05-07 14:00  周浦法庭第3庭 （2026）沪0115民初34120号   机动车交通事故责任纠纷 王建平            韩立新\n")
+    records = extract_text(text_page(table, "p.txt").text)
+    assert [(n.claimants, n.respondents, n.dispute_type) for n in records] == [
+        (["上海浦江机械有限公司"], ["苏州瑞祥设备有限公司"], "买卖合同纠纷"),
+        (["上海金桥创智园区经营管理有限公司"], ["上海一帆网络科技有限公司"], "房屋租赁合同纠纷"),
+        (["王建平"], ["韩立新"], "机动车交通事故责任纠纷")]
+    assert [n.hearing_datetime.strftime("%d %H:%M") for n in records] == ["06 09:15", "06 10:30", "07 14:00"]
+
+
 def test_a_label_set_out_with_blanks_is_no_column():
     text = ("开 庭 公 告\n\n案\u3000\u3000号：（2026）宁行终219号\n案\u3000\u3000由：土地行政登记\n"
             "当 事 人：上诉人马振海；被上诉人银川市人民政府\n开庭时间：2026年4月28日  上午9:00\n开庭地点：本院第七法庭\n"
