@@ -377,12 +377,6 @@ def _wrapped_name(text: str, a: int, s: int, e: int) -> Span:
     if WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line) and not WRAPPED_TAIL.search(line):
         return above, e
     return s, e
-    above = text.rfind("\n", a, s - 1) + 1 if text.rfind("\n", a, s - 1) >= 0 else a
-    line = text[above:s - 1]
-    if WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line) and not split_names(text, s, e) == [(s, e)] \
-            or (WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line) and not PLACE_START.match(text, s, e)):
-        return above, e
-    return s, e
 
 
 def _numbered_company(text: str, a: int, b: int) -> bool:

@@ -9,7 +9,6 @@ import codecs
 import datetime as dt
 import functools
 import html.parser
-import io
 import os
 import stat
 from dataclasses import dataclass, field, replace

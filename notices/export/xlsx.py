@@ -22,17 +22,7 @@ from notices.inert import dropped, inert
 from notices.model import Case, Notice
 
 from .columns import CASE_COLUMNS, COMPUTED_COLUMNS, HEARING_COLUMNS, NOTICE_COLUMNS, Cell, Column
-from .common import (
-    data_timestamp,
-    deadline_label,
-    display_width,
-    join_list,
-    local_datetime_text,
-    neutralize,
-    notice_id,
-    sorted_cases,
-    sorted_notices,
-)
+from .common import data_timestamp, display_width, neutralize, sorted_cases, sorted_notices
 from .hearings import all_hearings, computed_dates
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold

@@ -7,7 +7,7 @@ import regex
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
 from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, COMPANY_KIND, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF,
-                                 TITLE_BRACKET, TITLE_KIND)
+                                 TITLE_BRACKET)
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
 FULL_DATE = (
