@@ -475,6 +475,11 @@ RELATIVE_HEARING_PAGE = (
     "上午9时（遇法定节假日顺延）在本院第八法庭开庭审理，逾期将依法缺席判决。\n北京市朝阳区人民法院\n2026年12月15日\n")
 
 
+# The same notice with its case number and a printed hearing time instead of the relative one.
+PRINTED_HEARING_PAGE = RELATIVE_HEARING_PAGE.replace("一案，", "一案（案号（2026）京0105民初123号），").replace(
+    "并定于举证期满后的第三日上午9时（遇法定节假日顺延）", "并定于2026年12月18日上午9时")
+
+
 def test_run_summary_lists_a_computed_hearing_marked_provisional(tmp_path, monkeypatch, capsys):
     # published 2026-12-15: served 2027-01-14, evidence period ends Sat 2027-02-13, moved to
     # Mon 2-15; the third day after is Thu 2027-02-18; 2027's schedule is not published
@@ -512,9 +517,7 @@ def test_hearings_and_deadlines_list_computed_dates_marked(tmp_path, monkeypatch
 def test_case_shows_its_computed_dates_and_a_past_hearing_as_last(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pages").mkdir()
-    page = RELATIVE_HEARING_PAGE.replace("一案，", "一案（案号（2026）京0105民初123号），").replace(
-        "并定于举证期满后的第三日上午9时（遇法定节假日顺延）", "并定于2026年12月18日上午9时")
-    (tmp_path / "pages" / "p.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "pages" / "p.txt").write_text(PRINTED_HEARING_PAGE, encoding="utf-8")
     assert run(capsys, "run", "pages", "--today", "2026-12-16")[0] == 0
     import notices.commands.track as track
 
@@ -530,9 +533,7 @@ def test_cases_show_what_is_still_to_come_on_today(tmp_path, monkeypatch, capsys
     """A past hearing is never next; a computed hearing and the next computed date are shown, marked."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pages").mkdir()
-    printed = RELATIVE_HEARING_PAGE.replace("一案，", "一案（案号（2026）京0105民初123号），").replace(
-        "并定于举证期满后的第三日上午9时（遇法定节假日顺延）", "并定于2026年12月18日上午9时")
-    (tmp_path / "pages" / "printed.txt").write_text(printed, encoding="utf-8")
+    (tmp_path / "pages" / "printed.txt").write_text(PRINTED_HEARING_PAGE, encoding="utf-8")
     (tmp_path / "pages" / "relative.txt").write_text(RELATIVE_HEARING_PAGE, encoding="utf-8")
     assert run(capsys, "run", "pages", "--today", "2026-12-16")[0] == 0
 

@@ -21,6 +21,7 @@ from .common import (
     computed_marks,
     deadline_label,
     deadline_text,
+    earlier_text,
     first_deadline,
     iso_date,
     join_list,
@@ -113,7 +114,8 @@ CASE_COLUMNS: list[Column[Case]] = [
     Column("claimants", "申请人/原告 Claimants", lambda c: join_list(c.claimants)),
     Column("dispute", "案由 Dispute", lambda c: c.dispute_type),
     Column("status", "状态(最近公告) Status (latest notice)", lambda c: notice_type_text(c.status)),
-    Column("hearing", "开庭时间(最近公告, 北京时间) Hearing, latest announced (UTC+8)", lambda c: _hearing(c.hearing)),
+    Column("hearing", "开庭时间(最近公告, 北京时间) Hearing, latest announced (UTC+8)",
+           lambda c: _hearing(c.hearing)),
     Column("venue", "开庭地点 Venue", lambda c: c.venue),
     Column("hearing_history", "历次开庭时间 Hearing history",
            lambda c: join_list(map(local_datetime_text, c.hearing_history))),
@@ -151,8 +153,8 @@ def _next_deadline(view: CaseToday) -> Cell:
     deadline = view.next_deadline
     if deadline is None:
         return None
-    when, marks = computed_date_text(deadline).split(" ", 1)
-    return f"{when} {deadline_label(deadline.kind)} {marks}"
+    due = f"{deadline.date.isoformat()} {deadline_label(deadline.kind)}"
+    return f"{due} {computed_marks(deadline)}{earlier_text(deadline)}"
 
 
 CASE_TODAY_COLUMNS: list[Column[CaseToday]] = [

@@ -112,8 +112,12 @@ def computed_date_text(deadline: Deadline) -> str:
     """'2027-02-18 09:00 [计算][暂定]': computed, and provisional where the year's schedule is
     unpublished; '(或 2027-02-11)' gives the earlier date of another reading."""
     when = deadline.date.isoformat() + (f" {deadline.time.strftime('%H:%M')}" if deadline.time else "")
-    other = f" (或 or {deadline.alternative.isoformat()})" if deadline.alternative else ""
-    return f"{when} {computed_marks(deadline)}{other}"
+    return f"{when} {computed_marks(deadline)}{earlier_text(deadline)}"
+
+
+def earlier_text(deadline: Deadline) -> str:
+    """' (或 or 2027-02-11)': the earlier date of another reading, where there is one."""
+    return f" (或 or {deadline.alternative.isoformat()})" if deadline.alternative else ""
 
 
 def deadline_text(deadline: Deadline) -> str:
