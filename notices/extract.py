@@ -63,14 +63,17 @@ def _cases(block: Block, page: str, head: Draft, cases: list[Item], named, publi
     of them (上列案件定于…开庭, the documents served) goes to each case that does not say it
     itself, which is then read over the whole notice."""
     text = block.norm.text
-    shared = _item(head, text, block.start, block.end, [], publication, context)
+    shared: Draft | None = None  # the whole notice read once, when a case needs it
     records = []
     for item in cases:
         own = [span for span in named if text[span[0]:span[1]] in text[item.start:item.end]]  # its addressees
         draft = _item(head, text, item.start, item.end, own, publication, context)
         span = (item.start, item.end)
         for name in SHARED:
-            if not draft.fields.get(name) and shared.fields.get(name):
+            if draft.fields.get(name):
+                continue
+            shared = shared or _item(head, text, block.start, block.end, [], publication, context)
+            if shared.fields.get(name):
                 draft.fields[name] = shared.fields[name]
                 draft.spans[name] = list(shared.spans.get(name, []))
                 span = (block.start, block.end)
