@@ -109,10 +109,12 @@ def build_cases(notices: list[Notice], sightings: dict[str, int] | None = None) 
 
 def find_cases(cases: list[Case], query: str) -> list[Case]:
     """The case a user means: its key or any printing of its number, else every case whose
-    key contains the query ("2888号")."""
+    key contains the query ("2888号"), else every case naming the query as a party (the way to a
+    case that prints no number)."""
     wanted = case_key(query)
     exact = [case for case in cases if case.key in (wanted, query)]
-    return exact or [case for case in cases if wanted and wanted in case.key]
+    return (exact or [case for case in cases if wanted and wanted in case.key]
+            or [case for case in cases if query and query in case.respondents + case.claimants])
 
 
 def _build_case(key: str, members: list[Notice], sightings: dict[str, int] | None) -> Case:

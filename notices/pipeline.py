@@ -8,7 +8,7 @@ from pathlib import Path
 from notices.extract import extract_block
 from notices.cases import case_key
 from notices.model import Notice, Problem, moment_day
-from notices.read import Page, UnreadablePage, page_files, page_from_bytes, read_bytes
+from notices.read import Page, UnreadablePage, page_files, page_from_bytes, page_name, read_bytes
 from notices.segment import segment
 
 
@@ -82,8 +82,8 @@ def extract_page(path: str | Path) -> PageResult:
     try:
         data = read_bytes(path)
     except UnreadablePage as error:
-        return PageResult(str(path), error=str(error))
-    return extract_bytes(data, str(path))
+        return PageResult(page_name(path), error=str(error))
+    return extract_bytes(data, page_name(path))
 
 
 def extract_bytes(data: bytes, path: str) -> PageResult:

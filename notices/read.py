@@ -19,6 +19,9 @@ import regex
 from notices.columns import in_column_order, side_by_side, widened_cells
 
 PAGE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf")
+STDIN = "-"  # the page path that reads standard input
+STDIN_NAME = "(standard input)"  # how records name that page
+STDIN_LIMIT = 1 << 30  # a pipe from /dev/zero must end: no page is a gigabyte
 
 
 class UnreadablePage(Exception):
@@ -399,9 +402,17 @@ def read_page(path: str | Path) -> Page:
     return page_from_bytes(read_bytes(path), str(path))
 
 
+def page_name(path: str | Path) -> str:
+    """The name records give the page read from `path`."""
+    return STDIN_NAME if str(path) == STDIN else str(path)
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a regular file. A FIFO or a device (/dev/zero) would block or never end, a
-    folder that cannot be listed holds pages nobody read: each is UnreadablePage, saying why."""
+    """The bytes of a regular file, or of standard input for `-`. A FIFO or a device (/dev/zero)
+    would block or never end, a folder that cannot be listed holds pages nobody read: each is
+    UnreadablePage, saying why."""
+    if str(path) == STDIN:
+        return _stdin_bytes()
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens without a writer
     except OSError as error:
@@ -414,6 +425,15 @@ def read_bytes(path: str | Path) -> bytes:
         raise UnreadablePage(f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')}): not read")
     with os.fdopen(descriptor, "rb") as file:
         return file.read()
+
+
+def _stdin_bytes() -> bytes:
+    import sys
+
+    data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+    if len(data) > STDIN_LIMIT:
+        raise UnreadablePage(f"standard input is longer than {STDIN_LIMIT >> 20} MB: not a page, not read")
+    return data
 
 
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",

@@ -34,7 +34,7 @@ APPLICATION_ID = 0x4E544353  # PRAGMA application_id of a notices store: the byt
 
 class Added(NamedTuple):
     """What Store.add_page stored."""
-    new: int
+    new: tuple[str, ...]  # the ids of the notices new to the store
     known: int
     stored_from: str | None = None  # the path the content was already stored from; another: nothing added
 
@@ -270,7 +270,7 @@ class Store:
         with self._transaction():
             stored_from = self._stored_from(sha256, path)
             if stored_from not in (None, path):
-                return Added(0, self.page_notice_count(sha256), stored_from)
+                return Added((), self.page_notice_count(sha256), stored_from)
             self._db.execute("DELETE FROM sightings WHERE page = ?", (path,))
             self._db.execute(
                 "INSERT INTO pages (path, sha256, page_date, notice_count, read_at) VALUES (?, ?, ?, ?, ?) "
@@ -279,10 +279,10 @@ class Store:
                 "WHERE sha256 IS NOT excluded.sha256",  # the same page again changes no row
                 (path, sha256, _iso(result.page_date), len(result.notices), read_at),
             )
-            counts = [self._add_notice(notice if notice.id else notice.with_id(), path)
-                      for notice in result.notices]
+            identified = [notice if notice.id else notice.with_id() for notice in result.notices]
+            new = tuple(notice.id for notice in identified if self._add_notice(notice, path))
             self._delete_unseen_notices()
-        return Added(counts.count(True), counts.count(False), stored_from)
+        return Added(new, len(identified) - len(new), stored_from)
 
     def _stored_from(self, sha256: str, path: str) -> str | None:
         """The path this content is stored from: this one if it is among them, or None."""

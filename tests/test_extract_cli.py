@@ -81,7 +81,7 @@ def test_table_of_the_seed_page():
     rows = [line for line in out.splitlines() if re.match(r"\d{4}-\d{2}-\d{2}", line)]
     assert len(rows) == 6
     assert sum("山东安齐建筑安装劳务有限公司" in row for row in rows) == 2
-    assert "6 notices in 1 pages" in text(result.stderr)
+    assert "6 notices in 1 page\n" == text(result.stderr)
 
 
 def test_table_with_a_narrow_terminal_is_still_whole_when_piped():
@@ -218,7 +218,7 @@ def test_unreadable_page_in_a_table_run(tmp_path):
     assert all(name in text(result.stdout) for name in RESPONDENTS)
     err = text(result.stderr)
     assert "Traceback" not in err and str(photo) in err
-    assert "6 notices in 1 pages; 1 pages could not be read" in err
+    assert "6 notices in 1 page; 1 page could not be read" in err
 
 
 # -- bad use -----------------------------------------------------------------------------------
@@ -239,18 +239,59 @@ def test_missing_file_among_good_ones(capsys):
 def test_unknown_option():
     result = run("extract", "--bogus", SEED)
     assert result.returncode == 2
-    err = text(result.stderr)
-    assert "Traceback" not in err
-    assert "--bogus" in err.strip().splitlines()[-1]
+    assert text(result.stderr) == ("notices extract: unrecognized arguments: --bogus "
+                                   "(see `notices extract --help`)\n")  # one line, naming the command
     assert result.stdout == b""
 
 
-@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["extract"], ["extract", SEED, "--format", "xml"]])
+@pytest.mark.parametrize("argv, line", [
+    (["extrct", SEED], "notices: argument COMMAND: invalid choice 'extrct'; did you mean 'extract'? "
+                       "(see `notices --help`)"),
+    (["extract", SEED, "--formt", "csv"], "notices extract: unrecognized arguments: --formt csv; did you mean "
+                                          "'--format'? (see `notices extract --help`)"),
+    (["cases", "--widht", "60"], "notices cases: unrecognized arguments: --widht 60; did you mean '--width'? "
+                                 "(see `notices cases --help`)"),
+    (["watch", "ad", "某公司"], "notices watch: argument ACTION: invalid choice 'ad'; did you mean 'add'? "
+                              "(see `notices watch --help`)"),
+    (["frobnicate"], "notices: argument COMMAND: invalid choice: 'frobnicate' (choose from 'extract', 'eval', "
+                     "'run', 'cases', 'case', 'hearings', 'deadlines', 'watch', 'export') (see `notices --help`)"),
+    (["extract"], "notices extract: the following arguments are required: PAGE (see `notices extract --help`)"),
+])
+def test_a_mistyped_command_line_is_one_line_with_what_was_meant(argv, line, capsys):
+    with pytest.raises(SystemExit) as leaving:
+        main(argv)
+    assert leaving.value.code == 2
+    assert capsys.readouterr().err == line + "\n"
+
+
+@pytest.mark.parametrize("argv", [[], ["extract", SEED, "--format", "xml"]])
 def test_bad_command_lines_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as leaving:
         main(argv)
     assert leaving.value.code == 2
-    assert "Traceback" not in capsys.readouterr().err
+    assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert re.fullmatch(r"notices \d+\.\d+\.\d+\S*\n", text(result.stdout))
+
+
+def test_dash_reads_a_page_from_standard_input():
+    page = (ROOT / SEED).read_bytes()
+    result = subprocess.run([sys.executable, "-m", "notices", "extract", "-", "--format", "jsonl"], cwd=ROOT,
+                            input=page, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    from_file = [json.loads(line) for line in run("extract", SEED, "--format", "jsonl").stdout.splitlines()]
+    assert [record["page"] for record in records] == ["(standard input)"] * 6
+    assert [r["case_numbers"] for r in records] == [r["case_numbers"] for r in from_file]
+
+
+def test_an_empty_folder_is_its_own_exit_code(tmp_path):
+    result = run("extract", str(tmp_path))
+    assert (result.returncode, text(result.stderr)) == (4, f"notices: no page files in {tmp_path}\n")
 
 
 def test_unknown_column():

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import notices.store as store_module
 from notices.model import CHINA_TZ, Deadline, Notice, Problem
-from notices.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, StorePathError
+from notices.store import APPLICATION_ID, SCHEMA_VERSION, Added, Store, StoreError, StorePathError
 from notices.watch import find_hits
 
 WATCHED = "青岛佳豪塑钢门窗有限公司"
@@ -51,6 +51,11 @@ def make_notice(number: int, page: str = "p1.txt", start: int = 0, **fields) -> 
 
 def page(path: str, *numbers: int, page_date=dt.date(2026, 3, 25)) -> PageResult:
     return PageResult(path, [make_notice(n, path, start=i * 200) for i, n in enumerate(numbers)], page_date)
+
+
+def counts(added: Added) -> tuple[int, int, str | None]:
+    """What Store.add_page added, counted: new notices, known notices, the path stored from."""
+    return len(added.new), added.known, added.stored_from
 
 
 def dump(path: Path) -> list[str]:
@@ -218,7 +223,8 @@ def test_a_store_in_a_readonly_folder_is_read(tmp_path):
 def test_notices_round_trip_whole(db_path):
     stored = page("p1.txt", 1, 2)
     with Store.open(db_path) as store:
-        assert store.add_page(stored, "sha-1", read_at="2026-03-25T08:00:00+08:00") == (2, 0, None)
+        added = store.add_page(stored, "sha-1", read_at="2026-03-25T08:00:00+08:00")
+        assert added == (tuple(notice.id for notice in stored.notices), 0, None)  # the new ones, by id
         assert store.notices() == stored.notices
         assert store.notices()[0].hearing_datetime.utcoffset() == dt.timedelta(hours=8)
 
@@ -228,7 +234,7 @@ def test_same_page_twice_changes_no_row(db_path):
         store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="first")
         before = dump(db_path)
         assert store.has_page("p1.txt", "sha-1")
-        assert store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="second") == (0, 2, "p1.txt")
+        assert counts(store.add_page(page("p1.txt", 1, 2), "sha-1", read_at="second")) == (0, 2, "p1.txt")
         assert dump(db_path) == before
 
 
@@ -244,9 +250,9 @@ def test_a_copy_from_another_path_adds_nothing(db_path):
     with Store.open(db_path) as store:
         store.add_page(page("seeds/p1.txt", 1, 2), "sha-1")
         before = dump(db_path)
-        assert store.add_page(page("inbox/copy.txt", 1, 2), "sha-1") == (0, 2, "seeds/p1.txt")
+        assert counts(store.add_page(page("inbox/copy.txt", 1, 2), "sha-1")) == (0, 2, "seeds/p1.txt")
         assert dump(db_path) == before
-        assert store.add_page(page("seeds/p1.txt", 1, 2), "sha-1") == (0, 2, "seeds/p1.txt")  # read again
+        assert counts(store.add_page(page("seeds/p1.txt", 1, 2), "sha-1")) == (0, 2, "seeds/p1.txt")  # read again
         assert dump(db_path) == before
 
 
@@ -280,8 +286,8 @@ def test_notice_printed_twice_is_one_notice_with_two_sightings(db_path):
     twice_on_one_page = PageResult("p1.txt", [make_notice(7, "p1.txt", 0), make_notice(7, "p1.txt", 500)])
     on_another_page = PageResult("p2.txt", [make_notice(7, "p2.txt", 40)], dt.date(2026, 3, 26))
     with Store.open(db_path) as store:
-        assert store.add_page(twice_on_one_page, "sha-1") == (1, 1, None)
-        assert store.add_page(on_another_page, "sha-2") == (0, 1, None)
+        assert counts(store.add_page(twice_on_one_page, "sha-1")) == (1, 1, None)
+        assert counts(store.add_page(on_another_page, "sha-2")) == (0, 1, None)
         [stored] = store.notices()
         assert stored.page == "p1.txt"  # the record is the first one read
         sightings = store.sightings()
@@ -297,7 +303,7 @@ def test_changed_page_replaces_its_notices(db_path):
     with Store.open(db_path) as store:
         store.add_page(page("p1.txt", 1, 2), "sha-1")
         store.add_page(page("p2.txt", 2), "sha-9")
-        assert store.add_page(page("p1.txt", 2, 3), "sha-2") == (1, 1, None)  # a corrected scan
+        assert counts(store.add_page(page("p1.txt", 2, 3), "sha-2")) == (1, 1, None)  # a corrected scan
         numbers = sorted(n.case_numbers[0] for n in store.notices())
         assert numbers == ["青黄劳人仲案字[2026]第2号", "青黄劳人仲案字[2026]第3号"]
         assert store.counts()["sightings"] == 3
@@ -307,7 +313,7 @@ def test_changed_page_replaces_its_notices(db_path):
 
 def test_page_without_notices_is_remembered(db_path):
     with Store.open(db_path) as store:
-        assert store.add_page(PageResult("empty.txt", []), "sha-e") == (0, 0, None)
+        assert counts(store.add_page(PageResult("empty.txt", []), "sha-e")) == (0, 0, None)
         assert store.has_page("empty.txt", "sha-e")
 
 
@@ -437,7 +443,7 @@ def test_any_order_same_store_and_a_second_pass_changes_nothing(pages_numbers, r
                     store.add_page(result, f"sha-{result.page}")
                 rows = dump(Path(directory) / name)
                 for result in order:
-                    assert store.add_page(result, f"sha-{result.page}")[0] == 0
+                    assert store.add_page(result, f"sha-{result.page}").new == ()
                 assert dump(Path(directory) / name) == rows
                 stores.append(({n.id for n in store.notices()},
                                sorted((s.notice_id, s.page, s.span) for s in store.sightings())))

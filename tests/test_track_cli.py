@@ -107,6 +107,48 @@ def test_run_stores_pages_writes_exports_and_summarizes(work, capsys):
     assert err == ""  # no progress bar when stderr is not a terminal
 
 
+def test_summary_lists_the_new_notices_and_one_line_per_kind_of_problem(work, capsys):
+    unnamed = {**notice_fields(5), "case_numbers": [], "authority": None, "problems": [
+        {"field": "authority", "code": "not_found", "message": "the issuing body is not named"},
+        {"field": "case_numbers", "code": "not_found", "message": "no case number"}]}
+    unsigned = {**notice_fields(6), "authority": None, "problems": [
+        {"field": "authority", "code": "not_found", "message": "the issuing body is not named"}]}
+    write_page(work / "pages" / "2026-03-27.json", [unnamed, unsigned])
+    out = run(capsys, "run", "pages", "--today", TODAY)[1]
+    assert "new notices: 5\n" in out
+    assert f"  开庭 hearing  青黄劳人仲案字[2026]第1号  {WATCHED}  2026-06-09 14:00\n" in out
+    assert f"  开庭 hearing  no case number  {WATCHED}  2026-06-09 14:00\n" in out
+    assert out.endswith("problems:\n  authority not_found: 2 new notices\n"
+                        "  case_numbers not_found: 1 new notice (see the review export)\nexports: 6 files in exports/\n")
+    assert "parties:" not in out  # the store's key for a case without a number is not for users
+    assert "new notices" not in run(capsys, "run", "pages", "--today", TODAY)[1]
+
+
+def test_a_case_without_a_number_is_found_by_a_party(work, capsys):
+    write_page(work / "pages" / "2026-03-27.json", [{**notice_fields(5, respondent="某某餐饮店"), "case_numbers": []}])
+    run(capsys, "run", "pages", "--today", TODAY)
+    code, out, _ = run(capsys, "case", "某某餐饮店", "--today", TODAY)
+    assert code == 0
+    assert out.startswith("case:         no case number\n")
+
+
+def test_run_reads_a_page_from_standard_input(work, capsys, monkeypatch):
+    page = json.dumps([notice_fields(7)], ensure_ascii=False).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(page)))
+    code, out, _ = run(capsys, "run", "-", "--today", TODAY)
+    assert code == 0 and "notices found: 1 (1 new, 0 already known)" in out
+    [stored] = Store.open(work / "exports" / "notices.db", readonly=True).notices()
+    assert stored.page == "(standard input)"
+
+
+def test_xlsx_is_not_written_to_a_terminal(work, capsys, monkeypatch):
+    run(capsys, "run", "pages", "--today", TODAY)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run(capsys, "export", "xlsx")
+    assert (code, out) == (2, "")
+    assert err.startswith("notices: xlsx is a binary file") and "-o FILE.xlsx" in err
+
+
 def test_second_run_changes_no_row_and_no_byte(work, capsys):
     run(capsys, "run", "pages", "--today", TODAY)
     rows, exports = table_rows(work / "exports" / "notices.db"), export_bytes(work / "exports")
@@ -155,7 +197,7 @@ def test_unreadable_page_is_reported_and_skipped(work, capsys):
     assert code == 1
     assert err.startswith("notices: cannot read pages/2026-03-27.json: JSONDecodeError")
     assert "pages read: 3 (2 new, 0 already stored, 1 failed)" in out
-    assert "problems: 1 pages could not be read" in out
+    assert "problems: 1 page could not be read (named on stderr)" in out
     with Store.open(work / "exports" / "notices.db") as store:
         assert store.counts()["pages"] == 2
 
@@ -185,8 +227,8 @@ def test_changed_page_replaces_what_it_said(work, capsys):
 def test_empty_directory_is_said(work, capsys):
     (work / "empty").mkdir()
     code, out, err = run(capsys, "run", "empty", "--today", TODAY)
-    assert (code, err) == (0, "notices: no page files in empty\n")
-    assert "pages read: 0 (0 new, 0 already stored, 0 failed)" in out
+    assert (code, out, err) == (4, "", "notices: no page files in empty\n")  # for cron: not "all clean"
+    assert not (work / "exports").exists()  # nothing read, nothing written
 
 
 def test_busy_store_is_one_line(work, capsys, monkeypatch):
@@ -362,14 +404,15 @@ def test_watch_list_and_fail_on_watch(work, capsys):
     assert run(capsys, "watch", "list")[1] == f"{WATCHED}\n青島某某有限公司\n"
     code, out, _ = run(capsys, "run", "pages", "--today", TODAY, "--fail-on-watch")
     assert code == 3
-    assert "watch-list hits: 2 new, 2 in all" in out
+    assert "watch-list hits: 2 new\n" in out
     assert f"NEW {WATCHED}: respondent {WATCHED}; 青黄劳人仲案字[2026]第1号; 2026-03-25; pages/2026-03-25.json" in out
     assert run(capsys, "run", "pages", "--today", TODAY, "--fail-on-watch")[0] == 0  # seen before: no alert
     branch = notice_fields(9, respondent=f"{WATCHED}黄岛分公司")
     write_page(work / "inbox" / "2026-04-02.json", [branch])
     code, out, _ = run(capsys, "run", "inbox", "--today", TODAY, "--fail-on-watch")
     assert code == 3
-    assert "watch-list hits: 1 new, 3 in all" in out
+    assert "watch-list hits: 1 new; all 3: notices watch hits\n" in out
+    assert out.count(f"NEW {WATCHED}") == 1  # the hits of earlier runs are not mailed again
     hits = run(capsys, "watch", "hits")[1].splitlines()
     assert len(hits) == 3 and all(line.startswith(WATCHED) for line in hits)
     assert run(capsys, "watch", "remove", "青岛某某有限公司", WATCHED)[0] == 0
@@ -570,7 +613,7 @@ def test_a_new_calendar_file_recounts_stored_dates_and_the_exports_follow(tmp_pa
 
     assert served() == [("2027-01-14", "[计算][暂定]")]
     code, out, _ = run(capsys, "run", "pages", "--today", "2026-12-16", "--calendar", str(schedule))
-    assert code == 0 and "dates counted again: 1 stored notices" in out
+    assert code == 0 and "dates counted again: 1 stored notice (" in out
     assert served() == [("2027-01-15", "[计算]")]
     assert "DTSTART;VALUE=DATE:20270115" in (tmp_path / "exports" / "hearings.ics").read_text(encoding="utf-8")
     assert "dates counted again" not in run(capsys, "run", "pages", "--today", "2026-12-16", "--calendar", str(schedule))[1]

@@ -2,9 +2,17 @@
 the terminal streams that page text cannot act through."""
 from __future__ import annotations
 
+import difflib
 import shutil
 import sys
 from pathlib import Path
+
+EXIT_NO_PAGES = 4  # no page file in the paths given: nothing was read or written
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 page', '2 pages'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def existing_page_files(paths: list[str], skip: tuple[Path, ...] = ()) -> list[str]:
@@ -13,14 +21,21 @@ def existing_page_files(paths: list[str], skip: tuple[Path, ...] = ()) -> list[s
     from notices.cli import UsageError  # notices.cli imports the command modules: import late
     from notices.inert import one_line
     from notices.pipeline import iter_page_files
+    from notices.read import STDIN
 
-    missing = [path for path in paths if not Path(path).exists()]
+    missing = [path for path in paths if path != STDIN and not Path(path).exists()]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(map(one_line, missing))}")
     files = iter_page_files(paths, skip)
     if not files:
         print(f"notices: no page files in {', '.join(map(one_line, paths))}", file=sys.stderr)
     return files
+
+
+def did_you_mean(word: str, choices) -> str:
+    """"; did you mean 'extract'?" for a mistyped word, or "" when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def add_calendar_option(parser) -> None:

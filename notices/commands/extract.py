@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 from notices.export.table import NOTICE_TABLE_COLUMNS
-from notices.commands.common import add_calendar_option, existing_page_files, terminal_width, use_calendar
+from notices.commands.common import (EXIT_NO_PAGES, add_calendar_option, counted, existing_page_files,
+                                     terminal_width, use_calendar)
 from notices.inert import one_line
 from notices.pipeline import extract_page
 
@@ -36,6 +37,8 @@ def run_extract(args) -> int:
         raise UsageError("--columns chooses the columns of the table; csv and jsonl have all of them")
     use_calendar(args)
     files = existing_page_files(args.pages)
+    if not files:
+        return EXIT_NO_PAGES
     notices, failed = [], 0
     for path in files:
         result = extract_page(path)
@@ -52,8 +55,8 @@ def run_extract(args) -> int:
         except ValueError as error:
             raise UsageError(str(error)) from None
         print(table)
-        print(f"{len(notices)} notices in {len(files) - failed} pages"
-              + (f"; {failed} pages could not be read" if failed else ""), file=sys.stderr)
+        print(f"{counted(len(notices), 'notice')} in {counted(len(files) - failed, 'page')}"
+              + (f"; {counted(failed, 'page')} could not be read" if failed else ""), file=sys.stderr)
     else:
         sys.stdout.buffer.write(WRITERS[args.format](notices, []))
         sys.stdout.flush()

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notices.cases import find_cases
-from notices.commands.common import add_calendar_option, existing_page_files, terminal_width, use_calendar
+from notices.commands.common import (EXIT_NO_PAGES, add_calendar_option, counted, did_you_mean, existing_page_files,
+                                     terminal_width, use_calendar)
 from notices.export.common import computed_date_text, deadline_label, local_datetime_text
 from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
@@ -81,7 +82,8 @@ def register(subparsers) -> None:
 
     case = subparsers.add_parser("case", parents=[store_options, output_options, today_options],
                                  help="the timeline of one case")
-    case.add_argument("key", metavar="CASE", help="case number as printed (any brackets, with or without 第)")
+    case.add_argument("key", metavar="CASE", help="case number as printed (any brackets, with or without 第), "
+                                                  "part of one (2888号), or a party's name")
     case.set_defaults(handler=case_command)
 
     hearings = subparsers.add_parser("hearings", parents=[store_options, output_options],
@@ -122,8 +124,8 @@ class RunSummary:
     failed: list[str] = field(default_factory=list)
     notices_new: int = 0
     notices_known: int = 0
-    with_problems: int = 0
     recounted: int = 0  # stored notices whose dates were counted again on a changed calendar
+    new_ids: list[str] = field(default_factory=list)  # the notices new to the store, in page order
 
 
 @store_errors
@@ -134,6 +136,8 @@ def run_command(args) -> int:
     today = today_of(args)
     use_calendar(args)
     files = existing_page_files(args.paths or [DEFAULT_PAGES], skip=(args.out,))  # never its own exports
+    if not files:  # an empty inbox: said on stderr, and the exports stay as they are
+        return EXIT_NO_PAGES
     read_at = now.isoformat(timespec="seconds")
     with open_store(args.db, create=True) as store:
         recounted = recount_dates(store)
@@ -191,12 +195,13 @@ def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> R
 def store_page(store: Store, path: str, read_at: str, reread: bool, summary: RunSummary) -> str | None:
     """Store one page and count it; returns why it could not be read, or None."""
     from notices.pipeline import extract_bytes
-    from notices.read import UnreadablePage, read_bytes
+    from notices.read import UnreadablePage, page_name, read_bytes
 
     try:
         data = read_bytes(path)
     except UnreadablePage as error:
         return str(error)
+    path = page_name(path)
     sha256 = hashlib.sha256(data).hexdigest()
     if already_stored(store.page_path(sha256), path, reread):
         summary.pages_known += 1
@@ -211,13 +216,13 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
     for note in result.notes:
         print(f"notices: {one_line(result.page)}: {note}", file=sys.stderr)
     added = store.add_page(result, sha256, read_at=read_at)
-    summary.notices_new += added.new
+    summary.notices_new += len(added.new)
+    summary.new_ids.extend(added.new)
     summary.notices_known += added.known
     if already_stored(added.stored_from, path, reread):  # another run stored it after the check above
         summary.pages_known += 1
         return None
     summary.pages_new += 1
-    summary.with_problems += sum(1 for notice in result.notices if notice.problems)
     return None
 
 
@@ -242,14 +247,26 @@ def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> l
 
 def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice], hits: list[Hit],
                   new_hits: list[Hit], today: dt.date, out: Path, written: list[Path]) -> None:
+    """What a morning mail from cron needs: what is new (notices, watch hits), what is coming, and
+    what went wrong, one line per kind of problem."""
+    by_id = {notice.id: notice for notice in notices}
+    new = [by_id[notice_id] for notice_id in summary.new_ids if notice_id in by_id]
     print(f"pages read: {summary.pages} ({summary.pages_new} new, {summary.pages_known} already stored, "
           f"{len(summary.failed)} failed)")
     print(f"notices found: {summary.notices_new + summary.notices_known} ({summary.notices_new} new, "
-          f"{summary.notices_known} already known); in the store: {len(notices)} notices, {len(cases)} cases")
+          f"{summary.notices_known} already known); in the store: {counted(len(notices), 'notice')}, "
+          f"{counted(len(cases), 'case')}")
     if summary.recounted:
         from notices.workdays import version
 
-        print(f"dates counted again: {summary.recounted} stored notices (the holiday calendar changed: version {version()})")
+        print(f"dates counted again: {counted(summary.recounted, 'stored notice')} "
+              f"(the holiday calendar changed: version {version()})")
+    if new:
+        print(f"new notices: {len(new)}")
+        for notice in new[:SHOWN_IN_SUMMARY]:
+            print("  " + new_notice_line(notice))
+        if len(new) > SHOWN_IN_SUMMARY:
+            print(f"  … {len(new) - SHOWN_IN_SUMMARY} more in {out}/review.html")
     coming = upcoming(cases, today)
     print(f"upcoming hearings (from {today}): {len(coming)}")
     for case in coming[:SHOWN_IN_SUMMARY]:
@@ -266,16 +283,41 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
             print("  " + "  ".join(part for part in parts if part))
         if len(computed) > SHOWN_IN_SUMMARY:
             print(f"  … {len(computed) - SHOWN_IN_SUMMARY} more in hearings.ics")
-    print(f"watch-list hits: {len(new_hits)} new, {len(hits)} in all")
-    by_id = {notice.id: notice for notice in notices}
-    for hit in hits:
-        mark = "NEW " if hit in new_hits else "    "
-        print(f"  {mark}{describe_hit(hit, by_id.get(hit.notice_id))}")
-    problems = [f"{len(summary.failed)} pages could not be read"] if summary.failed else []
-    if summary.with_problems:
-        problems.append(f"{summary.with_problems} new notices have problems (see the review export)")
-    print(f"problems: {'; '.join(problems) or 'none'}")
-    print(f"exports: {len(written)} files in {out}/")
+    earlier = f"; all {len(hits)}: notices watch hits" if len(hits) > len(new_hits) else ""
+    print(f"watch-list hits: {len(new_hits)} new{earlier}")
+    for hit in new_hits:  # a hit reported once: a daily mail does not grow with every earlier one
+        print(f"  NEW {describe_hit(hit, by_id.get(hit.notice_id))}")
+    problems = problem_lines(summary, new)
+    if len(problems) > 1:
+        print("problems:", *("  " + line for line in problems), sep="\n")
+    else:
+        print(f"problems: {problems[0] if problems else 'none'}")
+    print(f"exports: {counted(len(written), 'file')} in {out}/")
+
+
+def new_notice_line(notice: Notice) -> str:
+    """'开庭 hearing  (2026)…号  李四  2026-05-06 09:00': what it is, whom it names, its next date."""
+    from notices.export.common import notice_type_text
+
+    when = local(notice.hearing_datetime) if notice.hearing_datetime else ""
+    if not when and notice.deadlines:
+        first = notice.deadlines[0]
+        when = f"{deadline_label(first.kind)} {computed_date_text(first)}"
+    parts = [notice_type_text(notice.notice_type), "、".join(notice.case_numbers) or "no case number",
+             "；".join(notice.respondents) or "no respondent read", when]
+    return "  ".join(part for part in parts if part)
+
+
+def problem_lines(summary: RunSummary, new: list[Notice]) -> list[str]:
+    """One line per kind of problem (unread pages; each field and code among the new notices)."""
+    from collections import Counter
+
+    lines = [f"{counted(len(summary.failed), 'page')} could not be read (named on stderr)"] if summary.failed else []
+    kinds = Counter(kind for notice in new for kind in {(p.field or "notice", p.code) for p in notice.problems})
+    lines += [f"{field} {code}: {counted(n, 'new notice')}" for (field, code), n in sorted(kinds.items())]
+    if kinds:
+        lines[-1] += " (see the review export)"
+    return lines
 
 
 def describe_hit(hit: Hit, notice: Notice | None) -> str:
@@ -356,7 +398,8 @@ def case_command(args) -> int:
     if not matches:
         raise usage_error(f"no case {args.key} in {args.db}")
     if len(matches) > 1:
-        listed = ", ".join(case.case_number or case.key for case in matches[:SHOWN_IN_SUMMARY])
+        listed = ", ".join(case_label(case) + (f" ({'；'.join(case.respondents)})" if not case.case_number else "")
+                           for case in matches[:SHOWN_IN_SUMMARY])
         raise usage_error(f"{args.key} matches {len(matches)} cases: {listed}")
     [case] = matches
     by_id = {notice.id: notice for notice in notices}
@@ -480,6 +523,8 @@ def watch_hits(args) -> int:
 @store_errors
 def export_command(args) -> int:
     write = writer(args.format)
+    if args.output is None and args.format == "xlsx" and sys.stdout.isatty():
+        raise usage_error("xlsx is a binary file and would garble the terminal: give -o FILE.xlsx, or redirect")
     with open_store(args.db) as store:
         data = write(store.notices(), store.cases())
     if args.output is None:
@@ -504,7 +549,8 @@ def writer(name: str):
     from notices.export import WRITERS
 
     if name not in WRITERS:
-        raise usage_error(f"unknown export format {name!r}; one of: {', '.join(sorted(WRITERS))}")
+        raise usage_error(f"unknown export format {name!r}{did_you_mean(name, WRITERS) or ';'} "
+                          f"one of: {', '.join(sorted(WRITERS))}")
     return WRITERS[name]
 
 
@@ -547,7 +593,8 @@ def status_text(notice_type: str) -> str:
 
 
 def case_label(case: Case) -> str:
-    return case.case_number or case.key
+    """The case as users know it: the key of a case without a number is the store's business."""
+    return case.case_number or "no case number"
 
 
 def local(moment: dt.date) -> str:
