@@ -1,9 +1,11 @@
 """notices.xlsx: notices, cases, hearings and computed dates, one sheet each.
 
-Every cell is an explicit string except real dates, so a case number or a phone number never
-turns into a number and loses its zeros; newspaper text that could start a formula is prefixed
-with a quote as in the CSV. The bytes are reproducible: document properties carry a time derived
-from the data and the zip entries a fixed date.
+Dates are date cells and counts number cells; every other cell is an explicit string, so a case
+number or a phone number never turns into a number and loses its zeros, and newspaper text that
+could start a formula is prefixed with a quote as in the CSV. Each sheet starts with the columns
+a reviewer knows a row by, frozen with the header. The bytes are reproducible: document
+properties carry a time derived from the data, the zip entries a fixed date, and the XML comes
+from openpyxl's standard-library writer whether or not lxml is installed (notices/__init__.py).
 """
 from __future__ import annotations
 
@@ -47,6 +49,8 @@ def set_cell(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
         cell.value, cell.number_format = value.replace(tzinfo=None), DATETIME_FORMAT
     elif isinstance(value, dt.date):
         cell.value, cell.number_format = value, DATE_FORMAT
+    elif isinstance(value, int):
+        cell.value = value
     else:
         cell.value = safe_text(str(value))
         cell.data_type = "s"  # explicit: openpyxl would read '=…' as a formula, '#N/A' as an error
@@ -63,7 +67,14 @@ def cell_width(value: Cell) -> int:
     return max((display_width(line) for line in str(value).splitlines()), default=0)
 
 
-def fill_sheet(sheet: Worksheet, columns: list[Column], records: list) -> None:
+def leading(columns: list[Column], names: tuple[str, ...]) -> list[Column]:
+    """The columns with those named moved to the front, in the order named."""
+    first = [column for name in names for column in columns if column.name == name]
+    return first + [column for column in columns if column not in first]
+
+
+def fill_sheet(sheet: Worksheet, columns: list[Column], records: list, frozen: int) -> None:
+    """The header row and the first `frozen` columns stay in view."""
     bold = Font(bold=True)
     widths = []
     for index, column in enumerate(columns, start=1):
@@ -77,7 +88,7 @@ def fill_sheet(sheet: Worksheet, columns: list[Column], records: list) -> None:
             widths[index - 1] = max(widths[index - 1], cell_width(value))
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width, MIN_WIDTH), MAX_WIDTH) + 2
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"{get_column_letter(frozen + 1)}2"
     last = f"{get_column_letter(len(columns))}{max(len(records) + 1, 1)}"
     sheet.auto_filter.ref = f"A1:{last}"
 
@@ -87,15 +98,15 @@ def build_workbook(notices: list[Notice], cases: list[Case]) -> Workbook:
     stamp = data_timestamp(notices).replace(tzinfo=None)  # openpyxl takes naive UTC
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.creator = workbook.properties.lastModifiedBy = "notices"
-    sheets = [
-        ("公告 Notices", NOTICE_COLUMNS, sorted_notices(notices)),
-        ("案件 Cases", CASE_COLUMNS, sorted_cases(cases)),
-        ("开庭 Hearings", HEARING_COLUMNS, all_hearings(notices, cases)),
-        ("计算日期 Computed dates", COMPUTED_COLUMNS, computed_dates(notices)),
+    sheets = [  # title, columns, the key columns that lead and stay in view, records
+        ("公告 Notices", NOTICE_COLUMNS, ("case_numbers", "respondents"), sorted_notices(notices)),
+        ("案件 Cases", CASE_COLUMNS, ("case_number", "respondents"), sorted_cases(cases)),
+        ("开庭 Hearings", HEARING_COLUMNS, ("start", "case_number"), all_hearings(notices, cases)),
+        ("计算日期 Computed dates", COMPUTED_COLUMNS, ("date", "case_numbers"), computed_dates(notices)),
     ]
     workbook.remove(workbook.active)
-    for title, columns, records in sheets:
-        fill_sheet(workbook.create_sheet(title), columns, records)
+    for title, columns, key, records in sheets:
+        fill_sheet(workbook.create_sheet(title), leading(columns, key), records, frozen=len(key))
     return workbook
 
 
