@@ -94,7 +94,7 @@ def test_table_columns_option(capsys):
     assert main(["extract", SEED, "--columns", "respondents,venue"]) == 0
     out = capsys.readouterr().out
     header = out.splitlines()[0].split()
-    assert header == ["respondents", "venue"]
+    assert header == ["被申请人/被告", "开庭地点"] and out.splitlines()[1].split() == ["Respondents", "Venue"]
     assert all(name in out for name in RESPONDENTS + VENUES)
     assert "青黄劳人仲案字" not in out  # the case number column was not asked for
 

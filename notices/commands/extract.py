@@ -16,6 +16,7 @@ def register(sub) -> None:
     extract.add_argument("pages", nargs="+", metavar="PAGE")
     extract.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     extract.add_argument("--columns", help="table columns, comma-separated: " + ", ".join(NOTICE_TABLE_COLUMNS))
+    extract.add_argument("--width", type=int, help="table width (default: the terminal's; a pipe gets it all)")
     add_calendar_option(extract)
     extract.set_defaults(handler=run_extract)
 
@@ -33,8 +34,8 @@ def run_extract(args) -> int:
     from notices.export import WRITERS
     from notices.export.table import render_notices_table
 
-    if args.columns and args.format != "table":
-        raise UsageError("--columns chooses the columns of the table; csv and jsonl have all of them")
+    if (args.columns or args.width) and args.format != "table":
+        raise UsageError("--columns and --width shape the table; csv and jsonl have all of it")
     use_calendar(args)
     files = existing_page_files(args.pages)
     if not files:
@@ -51,7 +52,7 @@ def run_extract(args) -> int:
     if args.format == "table":
         columns = args.columns.split(",") if args.columns else None
         try:
-            table = render_notices_table(notices, columns=columns, width=terminal_width())
+            table = render_notices_table(notices, columns=columns, width=args.width or terminal_width())
         except ValueError as error:
             raise UsageError(str(error)) from None
         print(table)
