@@ -16,6 +16,7 @@ from notices.fields import (SERVICE, Context, Draft, addressees, case_numbers, d
 from notices.lists import Item, case_items, hearing_items
 from notices.model import Notice, Problem, Span, moment_day
 from notices.rules.parties import parse_clause, split_names
+from notices.rules.hearing import LIST_VENUES
 from notices.rules.parts import AUTHORITY_SUFFIX, SELF
 from notices.rules.structure import TITLES
 from notices.segment import Block
@@ -24,6 +25,7 @@ AUTHORITY_END = regex.compile(AUTHORITY_SUFFIX)
 ISSUER_SPEAKS = regex.compile(SELF)
 # Special procedures serve no one and may print no case number, but name their applicant.
 SPECIAL_PROCEDURE = regex.compile(r"公示催告|宣告[^。]{0,12}?(?:失踪|死亡)|认定[^。]{0,8}?财产无主|支付令|破产|强制清算|债权申报")
+SERVES_LISTED = regex.compile(r"视为送达|向(?:你|各|上列|上述)[^。]{0,12}?送达")  # a list's cases served on their parties
 IN_COURT = regex.compile(r"开庭|庭审|宣判")  # a time set for a session in court, not for an exam or a holiday
 CASE_WORDING = regex.compile(
     r"送达|开庭|审理|判决|裁定|裁决|调解|执行|受理|立案|一案|公示催告|宣告|失踪|死亡|破产|清算|无主|支付令|申报|听证|宣判|诉讼|仲裁")
@@ -52,7 +54,10 @@ def extract_block(block: Block, page: str, page_date: dt.date | None = None,
                 return []
             return [_record(block, page, _announcement(head), "other")]  # about no case: it serves no one
         return [_record(block, page, draft, notice_type(draft, text, a, b))]
-    return _hearings(block, page, head, listed, named, publication, previous, year, "hearing_list")
+    # A list that serves the documents of its cases (向你们公告送达…) is a service notice per case,
+    # with the periods that follow; a court's hearing calendar is a hearing list.
+    serves = SERVES_LISTED.search(text, a, listed[0].start) or SERVES_LISTED.search(text, listed[-1].end, b)
+    return _hearings(block, page, head, listed, named, publication, previous, year, None if serves else "hearing_list")
 
 
 SHARED = ("hearing_datetime", "hearing_text", "hearing_stated", "venue", "documents")
@@ -82,24 +87,39 @@ def _cases(block: Block, page: str, head: Draft, cases: list[Item], named, publi
 
 
 def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, publication, previous,
-              year: int | None, kind: str) -> list[Notice]:
-    """One record per hearing of a list, each day carried to the next (同日, 次日)."""
+              year: int | None, kind: str | None) -> list[Notice]:
+    """One record per hearing of a list, each day carried to the next (同日, 次日); of `kind`, or,
+    None, of the kind each item's wording gives."""
     text = block.norm.text
     records = []
     venue: tuple[str, list[Span]] | None = None  # the last venue named, for 同一法庭
+    shared = LIST_VENUES.by_id["list_venue/shared"].compiled.search(text, block.start, block.end)
+    headings = list(LIST_VENUES.by_id["list_venue/heading"].compiled.finditer(text, block.start, block.end))
     for item in listed:
         context = Context(previous=previous, heading=item.heading, period=item.period, year=year)
         draft = (_row(head, text, item, publication, context) if item.cells
-                 else _item(head, text, item.start, item.end, addressees(text, item.start, item.end) or named,
-                            publication, context))  # an item addressed to its own party (1.甲公司:…)
+                 else _item(head, text, item.start, item.end, _own(text, item, named), publication, context))
         when = draft.fields.get("hearing_datetime")
         previous = moment_day(when) if when else previous
         if venue and SAME_PLACE.fullmatch(draft.fields.get("venue") or ""):
             draft.fields["venue"], draft.spans["venue"] = venue[0], list(venue[1])
-        elif draft.fields.get("venue"):
+        elif not draft.fields.get("venue"):  # said for the list: a courtroom heading above, or for all
+            above = [m for m in headings if m.end() <= item.start]
+            place = above[-1] if above else shared
+            if place:
+                draft.put("venue", place.group("place"), place.span("place"))
+        if draft.fields.get("venue"):
             venue = draft.fields["venue"], draft.spans.get("venue", [])
-        records.append(_record(block, page, draft, kind, item=(item.start, item.end)))
+        records.append(_record(block, page, draft, kind or notice_type(draft, text, item.start, item.end),
+                               item=(item.start, item.end)))
     return records
+
+
+def _own(text: str, item: Item, named: list[Span]) -> list[Span]:
+    """The addressees an item serves: those it names itself (1.甲公司:…, or one of the notice's
+    addressees in its clause), else all of the notice's."""
+    own = addressees(text, item.start, item.end)
+    return own or [span for span in named if text[span[0]:span[1]] in text[item.start:item.end]] or named
 
 
 SAME_PLACE = regex.compile(r"(?:同一|原|上述|同)(?:法庭|审判庭|仲裁庭|地点|场所)|同上")

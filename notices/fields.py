@@ -37,7 +37,7 @@ LABELLED_PARTY = regex.compile(
 LABELLED_SERVED = regex.compile(r"(?:(?<=^)|(?<=\n))\s*受送达人\s*:\s*(?P<names>[^\n。;:|]{2,120}?)\s*(?=\n|$|。|;)")
 LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 # A block's head line: its case number, then its cause after a blank.
-NUMBER_THEN_CAUSE = regex.compile(rf"{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]+(?P<cause>[^\s,。;:]{{2,40}})[^\S\n]*(?=\n|$)")
+NUMBER_THEN_CAUSE = regex.compile(rf"{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]+(?P<cause>[^\s,。;:]{{2,40}})(?=\s|$)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
 COPIES = regex.compile(r"(?:各|共)?[一二三四五六七八九十\d]+份$")
 DECISION = regex.compile(r"裁决书|判决书|裁定书|决定书|调解书|支付令|决定|令(?=\s|$)")  # 限制消费令, 报告财产令
@@ -274,8 +274,8 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
     prosecutor = None if clause.claimants else PROSECUTOR.search(text, a, b)
     if prosecutor:  # a criminal case: the clause names the accused, the prosecution is said apart
         clause.claimants.append(prosecutor.span("name"))
-    for span in clause.claimants:
-        draft.add("claimants", text[span[0]:span[1]], span)
+    for span in clause.claimants:  # a name the page wrapped is one name (…有限公司\n未央分公司)
+        draft.add("claimants", text[span[0]:span[1]].replace("\n", ""), span)
     claimants = draft.fields.get("claimants", [])
     neither = [text[s:e] for s, e in clause.others]
     for span in addressees:  # served on its addressees: on the side the clause names them (你与…公司: the claimant)
@@ -285,7 +285,7 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
             continue  # a claimant, or a third party the notice is also served on
         draft.add("claimants" if clause.addressed == "claimant" else "respondents", name, span)
     for span in clause.respondents:
-        draft.add("respondents", text[span[0]:span[1]], span)
+        draft.add("respondents", text[span[0]:span[1]].replace("\n", ""), span)
     if clause.dispute:
         s, e = clause.dispute
         draft.put("dispute_type", text[s:e], clause.dispute)

@@ -75,8 +75,8 @@ ITEM_START = regex.compile(
           (?=[^。]{{0,10}}?(?:{dates.DATE.pattern}|同日|当日|次日|翌日|{CASE_YEAR}|原告|上诉人|申请人|公诉机关|被告)
              |[^。:\n]{{2,40}}?:(?=[^。]{{0,12}}?(?:申请人|原告|上诉人|本委|本院|你))   # 1.重庆川渝通达物流有限公司:申请人…: an item addressed to its party
              |[^。]{{0,24}}?检察院[^。]{{0,6}}?指控))   # 三、南京市鼓楼区人民检察院指控被告人…
-       |(?:(?<=;)\s*(?=(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
-       |(?:(?<=\n)(?=(?:{dates.DATE.pattern})\s*(?:[(（][^)）\n]{{1,6}}[)）])?\s*(?:{dates.TIME.pattern})))   # a line that opens with its day and time
+       |(?:(?<=;)\s*(?=(?:(?:本院|我院|本委|本庭)?(?:将)?定于)?(?:同日|当日|次日|翌日|{dates.DATE.pattern})))
+       |(?:(?<=\n)(?=[【\[]?\s*(?:{dates.DATE.pattern})\s*(?:[(（][^)）\n]{{1,6}}[)）])?\s*(?:{dates.TIME.pattern})))   # a line that opens with its day and time (【5月6日 10:00|第二法庭】…)
        |(?:(?<=。)\s*(?=(?:本院|我院|本委|本庭)?(?:将)?定于|同日|当日|次日|翌日))""",
     regex.VERBOSE,
 )
@@ -403,6 +403,8 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
                 start = unit.start()
             labels.add(label)
             end = unit.end()
+        elif start is not None and labels == {"case"} and not mark and not text[start:end].rstrip().endswith("。"):
+            end = unit.end()  # a numbered case's sentence the column wrapped (…劳务有限公司 / 未央分公司…纠纷两案)
         elif start is not None and (mark or HAN_OR_DIGIT.search(unit.group())):
             items.append(Item(start, end))
             start, labels = None, set()

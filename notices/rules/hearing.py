@@ -92,9 +92,9 @@ VENUE = table(
         reject=("到本委(地址:青岛西海岸新区)领取",),
     ),
     Rule(
-        "venue/list",  # 上午9:00,第五法庭,(2026)赣0702民初2231号
-        r"\s*,\s*(?P<place>[^,。;()\n]{2,40}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+室|\d+号庭))\s*(?=,)",
-        match=(",第五法庭,(2026)赣0702民初2231号", ",本院刑事审判庭,公开审理"),
+        "venue/list",  # 上午9:00,第五法庭,(2026)赣0702民初2231号; 【5月7日 11:00|八廓人民法庭】
+        r"\s*[,|]\s*(?P<place>[^,。;()|\n]{2,40}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+室|\d+号庭))\s*(?=[,|】\]])",
+        match=(",第五法庭,(2026)赣0702民初2231号", ",本院刑事审判庭,公开审理", ("|八廓人民法庭】(2026)藏0102民初650号", {"place": "八廓人民法庭"})),
         reject=(",请准时到庭,",),
     ),
     Rule(
@@ -135,6 +135,27 @@ VENUE_LABELLED = standalone(Rule(
            ("开庭时间:2026年7月13日9:00\n仲裁庭:宝安区劳动人事争议仲裁院第一仲裁庭", {"place": "宝安区劳动人事争议仲裁院第一仲裁庭"})),
     reject=("开庭时间及地点将另行通知",),
 ))
+
+# The venue a hearing list gives for all its hearings: in a sentence of its own (开庭地点均为…),
+# or as a courtroom heading the hearings held there are listed under (【第一法庭】).
+LIST_VENUES = table(
+    "list_venue",
+    Rule(
+        "list_venue/shared",  # 开庭地点均为本委第一仲裁庭; 以上案件均在本院第三法庭开庭审理
+        r"""(?:(?:开庭|庭审|仲裁)?地点\s*(?:均|都|统一)\s*(?:为|在|设在)|(?:以上|上述|上列)(?:各)?案件?(?:开庭地点)?(?:均|都|统一)(?:在|于))
+        \s*(?P<place>[^\n。;,]{2,80}?)(?=\s*(?:[。;,\n]|$|(?:公开)?(?:开庭|审理)))""",
+        match=(("开庭地点均为本委第一仲裁庭。", {"place": "本委第一仲裁庭"}),
+               ("以上案件均在本院第三法庭公开开庭审理", {"place": "本院第三法庭"}),
+               ("上述案件开庭地点统一为本院第五法庭", {"place": "本院第五法庭"})),
+        reject=("开庭地点:本院第一法庭",),
+    ),
+    Rule(
+        "list_venue/heading",  # 【第一法庭】 on a line of its own, above the hearings held there
+        r"(?:^|(?<=\n))[^\S\n]*[【\[]?[^\S\n]*(?P<place>[^\s【】\[\]\d:]{0,16}(?:法庭|审判庭|仲裁庭|审判区|调解室))[^\S\n]*[】\]]?[^\S\n]*(?=\n)",
+        match=(("【第一法庭】\n", {"place": "第一法庭"}), ("\n第三审判庭\n", {"place": "第三审判庭"})),
+        reject=("2026年5月6日上午9时 第一法庭\n",),
+    ),
+)
 
 NOT_YET = standalone(Rule(
     "hearing/not_yet",  # 开庭时间另行通知: the notice announces no hearing

@@ -13,8 +13,8 @@ import regex
 
 from notices.rules import Rule, table
 from notices.rules.causes import CAUSE_END, DISPUTE_SHAPES, cause_start, heads
-from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, FIELD_LABEL, NAME_SEPARATOR, ORG_SUFFIX, RESPONDENT_ROLE,
-                                 THIRD_ROLE, YOU)
+from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, FIELD_LABEL, NAME_SEPARATOR, NAME_SEPARATOR_IN_LINE,
+                                 ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE, YOU)
 from notices.vocab import role_sides
 
 Span = tuple[int, int]
@@ -45,8 +45,12 @@ CLAUSES = table(
     ),
     Rule(
         "case_clause/count",  # …一案, …二案, …十二案
-        rf"(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>(?:[^。:\n]|(?<=\d):(?=\d)|(?<=\([^()]{{0,60}}):){{2,400}}?){CASE_COUNT}",
-        match=("本委受理的张松田与你单位劳动报酬争议一案", "申请人张红霞、何文斌与你单位劳动争议二案"),
+        rf"""(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>(?:[^。:\n]|(?<=\d):(?=\d)|(?<=\([^()]{{0,60}}):
+             |(?<=[^\n]{{24}})\n(?=[^\n。]{{1,200}}?{CASE_COUNT}))   # a long line the page wrapped inside a name
+           {{2,400}}?){CASE_COUNT}""",
+        match=("本委受理的张松田与你单位劳动报酬争议一案", "申请人张红霞、何文斌与你单位劳动争议二案",
+               ("原告王建设诉被告西安鼎盛宏达劳务有限公司、西安鼎盛宏达劳务有限公司\n未央分公司劳务合同纠纷两案",
+                {"clause": "原告王建设诉被告西安鼎盛宏达劳务有限公司、西安鼎盛宏达劳务有限公司\n未央分公司劳务合同纠纷"})),
         reject=("本案定于二〇二六年六月十日下午三时开庭", "一案"),
     ),
     Rule(
@@ -130,6 +134,7 @@ COUNT_TAIL = regex.compile(r"(?:等?[\d二三四五六七八九十百两]+(?:人
 CASE_NUMBER_LEAD = regex.compile(r"[\[〔(【]?\(?\d{4}[\]〕)】][^\s原申上被诉与]{1,16}?号")
 YOU_RE = regex.compile(YOU)
 SEPARATOR = regex.compile(NAME_SEPARATOR)
+SEPARATOR_IN_PROSE = regex.compile(NAME_SEPARATOR_IN_LINE)  # a sentence the page wrapped: a line break is no gap
 # 及/和 join two names (王五及赵六) but sit inside many (中和集团, 太和县…): they split where both
 # sides read as names.
 AND = regex.compile(r"以及|及|和")
@@ -185,12 +190,13 @@ def _strip(text: str, a: int, b: int) -> Span:
             return a, b
 
 
-def split_names(text: str, a: int, b: int) -> list[Span]:
-    """Party names in text[a:b], split at 、 , ; (and 及/和 between two names) — third parties
-    and empty slots dropped."""
+def split_names(text: str, a: int, b: int, prose: bool = False) -> list[Span]:
+    """Party names in text[a:b], split at 、 , ; (and 及/和 between two names), and at line breaks
+    unless the names are in a sentence (`prose`), where a line break is the page's wrap — third
+    parties and empty slots dropped."""
     names = []
     cursor = a
-    for sep in [*SEPARATOR.finditer(text, a, b), None]:
+    for sep in [*(SEPARATOR_IN_PROSE if prose else SEPARATOR).finditer(text, a, b), None]:
         end = sep.start() if sep else b
         if sep and LATIN_COMMA.match(text, sep.start() - 1):
             continue  # HANSOL MARINE CO., LTD.: a comma inside an English name
@@ -296,7 +302,7 @@ def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
         clause.others.extend(_strip(text, *piece.span()) for piece in SEGMENT.finditer(text, a, b))
     if side not in ("claimant", "respondent"):
         return
-    for na, nb in split_names(text, a, b):
+    for na, nb in split_names(text, a, b, prose=True):
         if YOU_RE.fullmatch(text, na, nb):
             clause.addressed = clause.addressed or side
         else:
@@ -322,10 +328,23 @@ def cause_at_end(text: str, a: int, b: int) -> tuple[int, Span] | None:
         span = _cause_span(text, start, b)
         return (you.start(), span) if span else None
     start = cause_start(text, a, b)
-    if start is None:
-        start = _cause_in_other_words(text, a, b)
+    start = _cause_in_other_words(text, a, b) if start is None else _after_organisation(text, a, start)
     span = _cause_span(text, start, b) if start is not None else None
     return (start, span) if span else None
+
+
+CAUSE_WORDS = regex.compile(r"\p{Han}{2,8}")
+
+
+def _after_organisation(text: str, a: int, start: int) -> int:
+    """…电子商务有限公司网络购物合同纠纷: where an official cause (合同纠纷) follows an organisation's
+    name and a few words that begin causes (网络购物), the cause is all of them; else `start`."""
+    last = None
+    for org in ORG_END.finditer(text, a, start):
+        last = org
+    if last and CAUSE_WORDS.fullmatch(text, last.end(), start) and heads().match(text, last.end(), start):
+        return last.end()
+    return start
 
 
 def _cause_in_other_words(text: str, a: int, b: int) -> int | None:

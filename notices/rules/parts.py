@@ -50,7 +50,8 @@ THIRD_ROLE = _role("third")
 # Separators between names in a list of parties.
 # A line break ends a name, and so does a tab in a table row (two tabs or more on the line); a lone
 # tab in running text is a crawler's damage inside a name (甘肃陇原	恒泰化工有限公司).
-NAME_SEPARATOR = r"[、,;，；\n]|\t(?=[^\n]*\t)|(?<=\t[^\n]*)\t"
+NAME_SEPARATOR_IN_LINE = r"[、,;，；]|\t(?=[^\n]*\t)|(?<=\t[^\n]*)\t"
+NAME_SEPARATOR = rf"{NAME_SEPARATOR_IN_LINE}|\n"
 
 # Organisation name endings: where a party name stops and the cause of action begins.
 ORG_SUFFIX = (
