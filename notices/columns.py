@@ -154,6 +154,7 @@ def side_by_side(text: str) -> Reordered:
     follow one another (a blank line across both columns between them) are one stretch of the
     page: all their left lines come first, then all their right ones."""
     lines = text.split("\n")
+    indent = _right_indent(lines)
     out: list[str] = []
     left: list[str] = []
     right: list[str] = []
@@ -162,19 +163,27 @@ def side_by_side(text: str) -> Reordered:
         j = i
         while j < len(lines) and lines[j].strip():
             j += 1
-        columns = (_side_columns(lines[i:j]) or _merged_columns(lines[i:j])) if j > i else None
+        columns = (_side_columns(lines[i:j], indent) or _merged_columns(lines[i:j])) if j > i else None
         if columns:
             left += ([""] if left else []) + columns[0]
             right += ([""] if right else []) + columns[1]
             runs += 1
         elif j > i:
-            out += _stretch(left, right) + lines[i:j]
+            out += _stretch(left, right) + _unindented(lines[i:j], indent)
             left, right = [], []
         if j < len(lines) and not (columns or left):
             out.append(lines[j])
         i = j + 1
     out += _stretch(left, right)
     return Reordered("\n".join(out), runs) if runs else Reordered(text, 0)
+
+
+def _unindented(run: list[str], indent: float | None) -> list[str]:
+    """A run of the right column alone, without the blank that kept it beside the left one."""
+    if indent is None or not all((m := BLANK_RUN.match(line)) and display_width(m.group()) >= indent - 1
+                                 for line in run):
+        return run
+    return [line.lstrip(" \u3000") for line in run]
 
 
 def _stretch(left: list[str], right: list[str]) -> list[str]:
@@ -203,20 +212,16 @@ def _cut(gaps: list[tuple[float, int]], at: float) -> int | None:
     return near[0] if len(near) == 1 else None
 
 
-def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
+def _side_columns(run: list[str], indent: float | None = None) -> tuple[list[str], list[str]] | None:
     """The run's left and right columns when its lines part at one display column, else None.
     A table parts at several columns, running text at none."""
     if len(run) < SIDE_MIN_LINES:
         return None
     gaps = [_gaps(line.rstrip()) for line in run]
-    inner = [[gap for gap in found if run[k][:gap[1]].strip()] for k, found in enumerate(gaps)]
-    counts = Counter(column for found in inner for column, _ in found).most_common(2)
-    if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
-        return None  # no gap at one column, or gaps at several: the cells of a table
-    at = counts[0][0]
-    elsewhere = sum(any(abs(column - at) > 2 for column, _ in found) for found in inner)
-    if elsewhere * 3 > counts[0][1]:
-        return None  # many lines part elsewhere too: the cells of a table, wrapped or not
+    gutter = _gutter(run, gaps, indent)
+    if gutter is None:
+        return None
+    at, by_indent = gutter
     cuts = [_cut(found, at) for found in gaps]
     widest = max(display_width(line[:cut].rstrip()) for line, cut in zip(run, cuts) if cut is not None)
     left, right = [], []
@@ -227,9 +232,44 @@ def _side_columns(run: list[str]) -> tuple[list[str], list[str]] | None:
         head, tail = (line, "") if cut is None else (line[:cut], line[cut:])
         left += [head.rstrip()] if head.strip() else []
         right += [tail.strip()] if tail.strip() else []
-    if len(right) < 3 or not _one_width(left) or max(map(display_width, right)) > 2 * at:
+    if not left or len(right) < 3 or max(map(display_width, right)) > 2 * at:
+        return None  # a right column alone stays as it is
+    if not by_indent and not _one_width(left):
         return None  # labels or case numbers beside lines that run on are no two columns of text
     return left, right
+
+
+def _gutter(run: list[str], gaps: list[list[tuple[float, int]]], indent: float | None) -> tuple[float, bool] | None:
+    """The display column the right column starts at: where most lines resume after a blank and
+    few part elsewhere; or, beside a table in the left column (its cells part at several
+    columns), the page's indent of the right column's lines alone (`indent`), when every line
+    parts there or ends before it. Returns the column and whether the page's indent gave it."""
+    inner = [[gap for gap in found if run[k][:gap[1]].strip()] for k, found in enumerate(gaps)]
+    counts = Counter(column for found in inner for column, _ in found).most_common(2)
+    if counts and counts[0][1] >= 3 and not (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
+        at = counts[0][0]
+        if sum(any(abs(column - at) > 2 for column, _ in found) for found in inner) * 3 <= counts[0][1]:
+            return at, False
+    if indent is None:
+        return None  # gaps at several columns: the cells of a table
+    parted = sum(1 for found in gaps if any(indent - 1 <= column <= indent + 2 for column, _ in found))
+    ends_before = sum(1 for line in run if display_width(line.rstrip()) <= indent - SIDE_GAP)
+    return (indent, True) if parted >= 3 and parted + ends_before == len(run) else None
+
+
+RIGHT_INDENT_MIN = 16  # display columns: a right column's lines alone start this far in at least
+RIGHT_INDENT_LINES = 3
+
+
+def _right_indent(lines: list[str]) -> float | None:
+    """Where a page's lines that hold only a right column begin: the deep indent most of its
+    indented lines share, or None."""
+    indents = Counter(display_width(m.group()) for line in lines if line.strip()
+                      and (m := BLANK_RUN.match(line)) and display_width(m.group()) >= RIGHT_INDENT_MIN)
+    if not indents:
+        return None
+    at, count = indents.most_common(1)[0]
+    return at if count >= RIGHT_INDENT_LINES else None
 
 
 # OCR that merged each line of the left column with the line beside it puts one blank between
