@@ -46,6 +46,7 @@ DECIDES = regex.compile(r"(?:决定)?不予受理(?:通知书|决定书)|决定�
 FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知|传票|举证|受理通知|答辩|仲裁庭组成")
 SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
 BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:(?:已|依法)*(?:立案)?受理|(?:将)?定于)")
+AUTHORITY_NAME = regex.compile(AUTHORITY)
 LINE_AUTHORITY = regex.compile(rf"(?:(?<=^)|(?<=\n))\s*(?P<authority>{AUTHORITY})\s*(?=\n|$)")
 OPEN_BRACKET = regex.compile(r"[\[〔(【]")
 NAME_GAP = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
@@ -109,9 +110,11 @@ def frame(text: str, a: int, b: int, page_date: dt.date | None) -> Draft:
     draft = Draft()
     signature = None
     for rule in SIGNATURES:  # the last signature, taken whole (issuer and date over the date alone)
-        for m in rule.finditer(text, max(a, b - SIGNATURE_REACH), b):
-            if signature is None or (m.end(), -m.start()) > (signature.end(), -signature.start()):
-                signature = m
+        # inside the notice as its end, and as what the next notice follows (a one-line page's gap)
+        for end in (b, min(len(text), b + SIGNATURE_REACH)):
+            for m in rule.finditer(text, max(a, b - SIGNATURE_REACH), end):
+                if m.end() <= b and (signature is None or (m.end(), -m.start()) > (signature.end(), -signature.start())):
+                    signature = m
     _authority(draft, text, a, b, signature)
     _publication_date(draft, text, a, b, signature, page_date)
     return draft
@@ -354,8 +357,9 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
         # adds nothing; 公 / 告 (a letter-spaced title) is no name and ends the names
         joined = "".join(text[a_:b_] for a_, b_ in pieces[max(0, k - 1):k + 1]) if not found else ""
         if (not found and NOT_A_NAME.search(joined)) or any(
-                NOT_A_NAME.search(text, *name) and not _numbered_company(text, *name) for name in found):
-            break
+                (NOT_A_NAME.search(text, *name) and not _numbered_company(text, *name))
+                or AUTHORITY_NAME.fullmatch(text, *name) for name in found):
+            break  # a heading, a number, or the issuer heading its notice (厦门海事法院 泉州远扬船务有限公司:)
         names[:0] = found
     names = [span for span in names if not YOU_RE.fullmatch(text, *span) and not ANYONE.fullmatch(text, *span)]
     if names:

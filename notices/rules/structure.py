@@ -139,6 +139,14 @@ SIGNATURES = table(
         flags=regex.VERBOSE | regex.MULTILINE,
     ),
     Rule(
+        "signature/authority_alone",  # a page run into one line: the last sentence, its issuer, a gap,
+        # the next notice (…逾期本判决即发生法律效力。 厦门海事法院<gap>陕西省西安市中级人民法院 本院根据…)
+        rf"(?<=。[^\S\n]{{0,4}})(?P<authority>{AUTHORITY})(?P<date>)(?=[^\S\n]*\t[^\S\n]*{AUTHORITY}(?![^\S\n]*公\s*告))",
+        match=("法律效力。 厦门海事法院\t陕西省西安市中级人民法院 本院根据",),
+        reject=("法律效力。 厦门海事法院\t公告\t泉州远扬船务有限公司:", "法律效力。\n厦门海事法院\n公告",
+                "作出判决。广东省广州市海珠区人民法院\t二〇二六年六月一日东莞市劳动人事争议仲裁委员会公告"),
+    ),
+    Rule(
         "signature/bulletin",  # a court-bulletin page: [北京]北京市丰台区人民法院 刊登版面:G29 刊登日期:2016-07-17
         rf"""
         [\[〔【]\p{{Han}}{{1,4}}[\]〕】](?P<authority>{AUTHORITY})
@@ -168,12 +176,17 @@ LABELLED_DATE = table(
 
 # The issue date a newspaper page prints at its head, beside its weekday or page number: the
 # date of a notice on it that prints none of its own.
+PAGE_GAP = r"[\x20\u3000]{2}|\t"  # the blank that parts what a page run into one line printed apart
 MASTHEAD = standalone(Rule(
     "masthead",
-    rf"^(?![^\n]*?(?:开庭|庭审|排期))[^\n。,]{{0,40}}?(?P<date>{FULL_DATE})[^\n。,]{{0,30}}?(?:星期[一二三四五六日天]|周[一二三四五六日]|第\s*[A-Za-z]?\d{{1,3}}\s*版)"
-    r"[^\n。,]*$",  # a line of its own, no sentence: 本院定于2026年5月13日(星期三)…开庭 is none
+    rf"^(?!(?:(?!{PAGE_GAP})[^\n])*?(?:开庭|庭审|排期))[^\n。,]{{0,40}}?(?P<date>{FULL_DATE})[^\n。,]{{0,30}}?"
+    r"(?:星期[一二三四五六日天]|周[一二三四五六日]|第\s*[A-Za-z]?\d{1,3}\s*版)"
+    rf"(?:[^\n。,]*$|(?:(?!{PAGE_GAP})[^\n。,])*(?={PAGE_GAP}))",  # a line of its own, no sentence (本院定于
+    # 2026年5月13日(星期三)…开庭 is none), or, on a page run into one line, up to the gap after it
     match=(("冰城晨报　2026年4月15日　星期三　第A11版", {"date": "2026年4月15日"}),
-           ("首页 > 电子报 > 2026年05月20日 > 第07版:公告", {"date": "2026年05月20日"})),
+           ("首页 > 电子报 > 2026年05月20日 > 第07版:公告", {"date": "2026年05月20日"}),
+           ("人民法院报 2026年4月17日 星期五 第7版 公告 责任编辑:胡凯\t【法院公告】\t厦门海事法院 泉州远扬船务有限公司:本院受理…开庭",
+            {"date": "2026年4月17日"})),
     reject=("本院定于2026年7月15日上午9时30分在本院第三审判庭开庭审理", "本院定于2026年5月13日(星期三)14时30分在本院第二法庭开庭审理。",
             "2026年6月29日(星期一)开庭公告"),  # a list's title names the day of its hearings
     flags=regex.VERBOSE | regex.MULTILINE,
