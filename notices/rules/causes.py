@@ -30,7 +30,7 @@ CHARGE_END = regex.compile(r"罪$")
 # The field an administrative cause is in (治安, 土地, 公安, 房屋): no part of an agency's name.
 ADMINISTRATIVE_FIELD = r"(?:(?![府局会司院所厅站队处室心某])\p{Han}){1,10}"  # 宅基地使用权登记及
 ADMINISTRATIVE = regex.compile(
-    rf"{ADMINISTRATIVE_FIELD}?(?:行政(?:处罚|强制(?:措施|执行)?|许可|登记|确认|征收|征用|补偿|赔偿|复议|协议|裁决|给付|奖励"
+    rf"(?:{ADMINISTRATIVE_FIELD})?(?:行政(?:处罚|强制(?:措施|执行|拆除|清除)?|许可|登记|确认|征收|征用|补偿|赔偿|复议|协议|裁决|给付|奖励"
     r"|命令|监督|批准|不作为|允诺|检查|指导|规划|决定|处理)|政府信息公开|信息公开|征收补偿决定|补偿决定|房屋征收)"
     r"(?:[\p{Han}]{0,8}?(?:决定|纠纷|行为))?"
 )
