@@ -19,14 +19,15 @@ from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
-from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, YOU_RE, Clause, cause_at_end,
+from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, SPECIAL_CAUSE, YOU_RE, Clause,
+                                   cause_at_end,
                                    parse_clause, role_side, split_names)
 from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
 
 # A case number or title printed on the line before the addressee, joined to it.
-ADDRESSEE_LEAD = regex.compile(rf"\s*(?:[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
+ADDRESSEE_LEAD = regex.compile(rf"\s*(?:\p{{Han}}{{0,12}}?[\[〔(【]\d{{4}}[\]〕)】][^\s:]{{1,16}}?号|(?:{AUTHORITY})?[\p{{Han}}]{{0,6}}?公告)\s*")
 # 被申请人:X公司, 当事人:原告:张三, 上诉人(原审原告):X公司
 LABELLED_PARTY = regex.compile(
     rf"(?:\G|(?<=^)|(?<=[\n\s;,|:]))(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
@@ -289,9 +290,10 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
         draft.add("claimants" if clause.addressed == "claimant" else "respondents", name, span)
     for span in clause.respondents:
         draft.add("respondents", text[span[0]:span[1]].replace("\n", ""), span)
-    if clause.dispute:
-        s, e = clause.dispute
-        draft.put("dispute_type", text[s:e], clause.dispute)
+    special = None if clause.dispute else SPECIAL_CAUSE.compiled.search(text, a, b)
+    if clause.dispute or special:
+        s, e = clause.dispute or special.span()
+        draft.put("dispute_type", text[s:e], (s, e))
     missing = None if draft.fields.get("respondents") else MISSING_PERSON.search(text, a, b)
     if missing:
         draft.add("respondents", missing.group("name"), missing.span("name"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from notices.rules import Rule, table
+from notices.rules import Rule, standalone, table
 from notices.rules.causes import CAUSE_END, DISPUTE_SHAPES, cause_start, heads
 from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, FIELD_LABEL, NAME_SEPARATOR, NAME_SEPARATOR_IN_LINE,
                                  ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE, YOU)
@@ -55,8 +55,9 @@ CLAUSES = table(
     ),
     Rule(
         "case_clause/applicant",  # 申请人A因遗失…向本院申请公示催告: a special procedure names its applicant alone
-        rf"(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>申请人[^。:\n,;]{{2,60}}?)(?=因|以|于\d{{4}}|向(?:本院|本委|我院)|就|,)",
-        match=(("申请人杭州恒晟纺织品有限公司因遗失银行承兑汇票一张", {"clause": "申请人杭州恒晟纺织品有限公司"}),),
+        rf"(?:\G|(?<=^)|(?<=[。:\n]|号))(?P<clause>申请人[^。:\n,;]{{2,60}}?)(?=因|以|于\d{{4}}|向(?:本院|本委|我院)|就|,)",
+        match=(("申请人杭州恒晟纺织品有限公司因遗失银行承兑汇票一张", {"clause": "申请人杭州恒晟纺织品有限公司"}),
+               ("(2026)湘0181民催12号申请人浏阳市金阳花炮材料有限公司因遗失", {"clause": "申请人浏阳市金阳花炮材料有限公司"})),
         reject=("申请人张松田与你单位劳动报酬争议一案",),
     ),
     Rule(
@@ -312,6 +313,14 @@ def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
         clause.addressed = clause.addressed or side
 
 
+# A special procedure's cause is the application it names, in the words of the 非讼程序 causes of
+# the 民事案件案由规定 (…向本院申请公示催告): 申请公示催告.
+SPECIAL_CAUSE = standalone(Rule(
+    "cause/special_procedure",
+    r"申请(?:公示催告|宣告(?:公民|自然人)(?:失踪|死亡)|认定(?:公民|自然人)(?:无民事行为能力|限制民事行为能力)|认定财产无主)",
+    match=("向本院申请公示催告", "申请宣告公民死亡", "申请认定公民无民事行为能力"),
+    reject=("申请执行", "申请宣告陆建新死亡"),  # the cause as the list names it, not the person's
+))
 DECLARED = regex.compile(r"(?:为)?(?:失踪人?|死亡)$")
 
 
