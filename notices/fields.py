@@ -21,7 +21,7 @@ from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_
                                    VENUE_LABELLED, WHEN_AT)
 from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, SPECIAL_CAUSE, YOU_RE, Clause,
                                    cause_at_end,
-                                   parse_clause, role_side, split_names)
+                                   parse_clause, role_side, split_at_names, split_names)
 from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
@@ -274,7 +274,7 @@ def _trim_case_prefix(text: str, span: Span) -> Span:
 
 
 def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> None:
-    clause = _clause(text, a, b)
+    clause = split_at_names(text, _clause(text, a, b), [text[s:e] for s, e in addressees])
     prosecutor = None if clause.claimants else PROSECUTOR.search(text, a, b)
     if prosecutor:  # a criminal case: the clause names the accused, the prosecution is said apart
         clause.claimants.append(prosecutor.span("name"))

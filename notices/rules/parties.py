@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from notices.rules import Rule, standalone, table
-from notices.rules.causes import CAUSE_END, DISPUTE_SHAPES, cause_start, heads
+from notices.rules.causes import ADMINISTRATIVE, CAUSE_END, DISPUTE_SHAPES, cause_start, heads
 from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, FIELD_LABEL, NAME_SEPARATOR, NAME_SEPARATOR_IN_LINE,
                                  ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE, YOU)
 from notices.vocab import role_sides
@@ -106,7 +106,7 @@ CLAUSE_LEAD = regex.compile(
     r"|(?:本院|本委|我院)?(?:根据|依据|依照)"
 )
 # Words that join one side of a case to the other: 原告A诉被告B, A与B, A就与你之间的…, 公诉机关A指控被告人B.
-SWITCH = (r"因与|因诉(?!讼|称|请)|就与|提起公诉的|指控|申请执行(?!人)|(?<!提出|向|的)申请(?!人|书|执行人|再审人|日|期|费|理由|事项|材料)"
+SWITCH = (r"因与|因诉(?!讼|称|请)|就与|提起公诉的|指控|申请(?:强制)?执行(?!人)|(?<!提出|向|的)申请(?!人|书|执行人|再审人|日|期|费|理由|事项|材料)"
           r"|(?<![抗起上申自公应败胜告])诉(?!讼|称|请|前|状)|与(?!其)"
           r"|的申请[^。]{0,40}?受理(?:了)?"  # 本院根据甲的申请，于…裁定受理乙破产清算一案
           rf"|对(?=\s*(?:{RESPONDENT_ROLE}|{YOU}))|[,,](?=\s*{RESPONDENT_ROLE})")
@@ -311,6 +311,28 @@ def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
     you = YOU_RE.fullmatch(text, *_strip(text, a, b)) if b > a else None
     if you:
         clause.addressed = clause.addressed or side
+
+
+def split_at_names(text: str, clause: Clause, names: list[str]) -> Clause:
+    """The clause with the names the notice is addressed to as the boundary between a party and
+    the cause, where the words alone left it unclear: 被告关雪梅商铺租赁合同纠纷 addressed to 关雪梅 is
+    关雪梅 and 商铺租赁合同纠纷; 被执行人张德胜土地行政处罚 addressed to 张德胜 is 张德胜 and 土地行政处罚."""
+    if clause.dispute is None:
+        return clause
+    d_start, d_end = clause.dispute
+    for name in names:
+        rest = d_start + len(name)
+        if text.startswith(name, d_start) and (BARE_CAUSE.fullmatch(text, rest, d_end)
+                                               or ADMINISTRATIVE.fullmatch(text, rest, d_end)):
+            clause.dispute = (rest, d_end)  # the name was read as the cause's field
+            return clause
+        for k, (s, e) in enumerate(clause.respondents):
+            if e == d_start and e - s > len(name) and text.startswith(name, s) and CAUSE_WORDS.fullmatch(
+                    text, s + len(name), e):
+                clause.respondents[k] = (s, s + len(name))
+                clause.dispute = (s + len(name), d_end)  # the cause's first words were read as the name's end
+                return clause
+    return clause
 
 
 # A special procedure's cause is the application it names, in the words of the 非讼程序 causes of
