@@ -22,7 +22,7 @@ from functools import cache
 import regex
 
 from notices.rules import Rule, table
-from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE
+from notices.rules.parts import CLAIMANT_ROLE, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import causes
 
 CAUSE_END = r"(?:纠纷|争议|罪|案件|之诉|申请|赔偿|补偿|待遇|报酬|工资|费用|费|金|事宜|关系|担保物权|调解协议)"  # the last two: special procedures (申请实现担保物权)
@@ -30,8 +30,8 @@ ENDING = regex.compile(r"(?:纠纷|争议)$")
 CHARGE_END = regex.compile(r"罪$")
 # The field an administrative cause is in (治安, 土地, 公安, 房屋): no part of an agency's name.
 ADMINISTRATIVE_FIELD = r"(?:(?![府局会司院所厅站队处室心某])\p{Han}){1,10}"  # 宅基地使用权登记及
-# A field is no party: a role word before it (被执行人张德胜土地行政处罚) ends the name before the cause.
-PARTY_IN_FIELD = regex.compile(rf"{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|与")
+# A field is no party: a role word in it (被执行人张德胜土地行政处罚, 第三人王海涛不动产行政登记) is the clause's.
+PARTY_IN_FIELD = regex.compile(rf"{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|{THIRD_ROLE}|与")
 ADMINISTRATIVE = regex.compile(
     rf"(?:{ADMINISTRATIVE_FIELD})?(?:行政(?:处罚|强制(?:措施|执行|拆除|清除)?|许可|登记|确认|征收|征用|补偿|赔偿|复议|协议|裁决|给付|奖励"
     r"|命令|监督|批准|不作为|允诺|检查|指导|规划|决定|处理)|政府信息公开|信息公开|征收补偿决定|补偿决定|房屋征收)"

@@ -106,7 +106,7 @@ CLAUSE_LEAD = regex.compile(
     r"|(?:本院|本委|我院)?(?:根据|依据|依照)"
 )
 # Words that join one side of a case to the other: 原告A诉被告B, A与B, A就与你之间的…, 公诉机关A指控被告人B.
-SWITCH = (r"因与|因诉(?!讼|称|请)|就与|提起公诉的|指控|申请(?:强制)?执行(?!人)|(?<!提出|向|的)申请(?!人|书|执行人|再审人|日|期|费|理由|事项|材料)"
+SWITCH = (r"因与|因诉(?!讼|称|请)|就与|提起公诉的|指控|申请(?:强制)?执行(?!人)|提请(?:对)?|(?<!提出|向|的)申请(?!人|书|执行人|再审人|日|期|费|理由|事项|材料)"
           r"|(?<![抗起上申自公应败胜告])诉(?!讼|称|请|前|状)|与(?!其)"
           r"|的申请[^。]{0,40}?受理(?:了)?"  # 本院根据甲的申请，于…裁定受理乙破产清算一案
           rf"|对(?=\s*(?:{RESPONDENT_ROLE}|{YOU}))|[,,](?=\s*{RESPONDENT_ROLE})")
@@ -313,6 +313,9 @@ def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
         clause.addressed = clause.addressed or side
 
 
+ROLE_BEFORE = regex.compile(rf"(?P<role>{THIRD_ROLE}|{RESPONDENT_ROLE}|{CLAIMANT_ROLE})$")
+
+
 def split_at_names(text: str, clause: Clause, names: list[str]) -> Clause:
     """The clause with the names the notice is addressed to as the boundary between a party and
     the cause, where the words alone left it unclear: 被告关雪梅商铺租赁合同纠纷 addressed to 关雪梅 is
@@ -325,6 +328,12 @@ def split_at_names(text: str, clause: Clause, names: list[str]) -> Clause:
         if text.startswith(name, d_start) and (BARE_CAUSE.fullmatch(text, rest, d_end)
                                                or ADMINISTRATIVE.fullmatch(text, rest, d_end)):
             clause.dispute = (rest, d_end)  # the name was read as the cause's field
+            role = ROLE_BEFORE.search(text, max(0, d_start - 8), d_start)
+            side = role_side(role.group("role")) if role else None
+            if side == "respondent" and (d_start, rest) not in clause.respondents:
+                clause.respondents.append((d_start, rest))
+            elif side == "third":
+                clause.others.append((d_start, rest))
             return clause
         for k, (s, e) in enumerate(clause.respondents):
             if e == d_start and e - s > len(name) and text.startswith(name, s) and CAUSE_WORDS.fullmatch(
