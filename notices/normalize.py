@@ -267,6 +267,34 @@ def _line_bounds(text: str) -> list[tuple[int, int, int]]:
     return bounds
 
 
+# What a page prints where a column breaks: its number, the running head with the paper's date,
+# the editors' names. Inside a sentence the column broke, it is no part of the notice.
+FURNITURE = regex.compile(
+    r"\d{1,3}|[A-Z]?\d{1,2}\s*版|[^\n。]*(?:责任编辑|责编|校对|美编|组版|版式设计)\s*:[^\n。]*"
+    r"|[^\n。,]{0,20}\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天][^\n。,]{0,20}")
+PAGE_NUMBER = regex.compile(r"\d{1,3}")
+SENTENCE_GOES_ON = regex.compile(r"[^。!?;:]$")
+
+
+def _without_furniture(text: str, lines: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The lines without the page furniture printed between two lines of one sentence (…上午10时 /
+    18 / 南国早报 2026年3月20日 星期五 责任编辑:覃小燕 / 在本院第三法庭…)."""
+    kept: list[tuple[int, int, int]] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and FURNITURE.fullmatch(text, lines[j][0], lines[j][1]):
+            j += 1
+        running_head = any(not PAGE_NUMBER.fullmatch(text, a, b) for a, b, _ in lines[k:j])  # a number alone may be text
+        if running_head and kept and j < len(lines) and SENTENCE_GOES_ON.search(text, kept[-1][0], kept[-1][1]) \
+                and HAN.match(text, lines[j][0]):
+            k = j  # the furniture of a column break inside a sentence
+            continue
+        kept.extend(lines[k:max(j, k + 1)])
+        k = max(j, k + 1)
+    return kept
+
+
 Piece = tuple[int, int] | tuple[str, int]  # a slice of the text to keep, or a replacement at an offset
 
 
@@ -412,7 +440,7 @@ def normalize(page_text: str, start: int = 0, end: int | None = None) -> Norm:
     end = len(page_text) if end is None else end
     text = BRACKETED_LABEL.sub(_as_label, simplify_if_traditional(page_text[start:end].translate(FOLD)))
     raw = page_text[start:end]
-    kept = [(a, b, n) for a, b, n in _line_bounds(text) if b > a]
+    kept = _without_furniture(text, [(a, b, n) for a, b, n in _line_bounds(text) if b > a])
     bounds = [(a, b) for a, b, _ in kept]
     closed = [close_up(text, a, b, raw) for a, b in bounds]
     # a letter-spaced line is as long as its characters, not its spacing
