@@ -142,8 +142,8 @@ SIGNATURES = table(
         "signature/authority_alone",  # the issuer after the last sentence, on its line: at its end, or on
         # a page run into one line before the next notice (…法律效力。 厦门海事法院<gap>陕西省西安市中级人民法院 本院…)
         rf"(?<=。[^\S\n]{{0,4}})(?P<authority>{AUTHORITY})(?P<date>)(?=[^\S\n]*\t[^\S\n]*{AUTHORITY}(?![^\S\n]*公\s*告))"
-        rf"|(?<=。[^\S\n]{{1,8}})(?P<authority>{AUTHORITY})(?P<date>)(?=[^\S\n]*(?:\n|$))",  # or ending the line
-        match=("法律效力。 厦门海事法院\t陕西省西安市中级人民法院 本院根据", "一案((2026)皖0102民初1377号)。  合肥市瑶海区人民法院\n"),
+        rf"|(?<=。[^\S\n]{{0,8}})(?P<authority>{AUTHORITY})(?P<date>)(?=[^\S\n]*(?:\n|$))",  # or ending the line
+        match=("法律效力。 厦门海事法院\t陕西省西安市中级人民法院 本院根据", "一案((2026)皖0102民初1377号)。  合肥市瑶海区人民法院\n", "刑初96号))。贵阳市观山湖区人民法院\n"),
         reject=("法律效力。 厦门海事法院\t公告\t泉州远扬船务有限公司:", "法律效力。\n厦门海事法院\n公告",
                 "作出判决。广东省广州市海珠区人民法院\t二〇二六年六月一日东莞市劳动人事争议仲裁委员会公告"),
     ),
