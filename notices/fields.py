@@ -14,7 +14,7 @@ import regex
 from notices import dates
 from notices.cases import case_key
 from notices.model import Span
-from notices.normalize import FRAME_LINE
+from notices.normalize import FRAME_LINE, begins_wrapped_name
 from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
@@ -369,20 +369,13 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
     return names
 
 
-WRAPPED_HEAD = regex.compile(r"[\p{Han}A-Za-z\d()]{2,20}")
-WRAPPED_TAIL = regex.compile(rf"\p{{Han}}{{0,6}}{ORG_SUFFIX}")  # 安装有限公司: too short to be a whole name
-
-
 def _wrapped_name(text: str, a: int, s: int, e: int) -> Span:
-    """An addressee a column wrapped: the line above, a bare run of characters that is no frame
-    line nor a name of its own, begins the organisation's name (辽宁北方重工机电设备 / 安装有限公司:)."""
-    if s <= a or text[s - 1] != "\n" or not WRAPPED_TAIL.fullmatch(text, s, e):
+    """An addressee a column wrapped: the line above begins the organisation's name (辽宁北方重工
+    机电设备 / 安装有限公司:)."""
+    if s <= a or text[s - 1] != "\n":
         return s, e
     above = max(a, text.rfind("\n", a, s - 1) + 1)
-    line = text[above:s - 1]
-    if WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line) and not WRAPPED_TAIL.search(line):
-        return above, e
-    return s, e
+    return (above, e) if begins_wrapped_name(text[above:s - 1], text[s:e]) else (s, e)
 
 
 def _numbered_company(text: str, a: int, b: int) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
-from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, RULE,
+from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, ORG_SUFFIX, RULE,
                                  TITLE_BRACKET, TITLE_KIND)
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
@@ -115,6 +115,17 @@ FRAME_LINE = regex.compile(
          |{RULE})   # a rule between items""",
     regex.VERBOSE,
 )
+WRAPPED_HEAD = regex.compile(r"[\p{Han}A-Za-z\d()]{2,20}")
+WRAPPED_TAIL = regex.compile(rf"\p{{Han}}{{0,6}}{ORG_SUFFIX}")  # 安装有限公司: too short to be a whole name
+
+
+def begins_wrapped_name(line: str, rest: str) -> bool:
+    """Is `line` the first part of an organisation's name a column wrapped, `rest` the rest of it
+    (辽宁北方重工机电设备 / 安装有限公司): a bare run of characters, no frame line nor a name of its own?"""
+    return bool(WRAPPED_TAIL.fullmatch(rest) and WRAPPED_HEAD.fullmatch(line) and not FRAME_LINE.fullmatch(line)
+                and not WRAPPED_TAIL.search(line))
+
+
 # Words a column may break in two: the line break is inside one of these when it matches
 # across it (an issuer starts where a name may start).
 # No issuer starts in a field's value (承办法官:耿晓峰 / 郑州市金水区人民法院 are two lines).

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from notices.normalize import FRAME_LINE, Norm, normalize
+from notices.normalize import FRAME_LINE, Norm, begins_wrapped_name, normalize
 from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, ITEM_MARK, LINE_LABEL, RESPONDENT_ROLE,
                                  RULE, SELF)
 from notices.rules.structure import ADDRESS_COLON, OPENINGS, SIGNATURES, TITLES
@@ -337,13 +337,16 @@ SHORT_LINE = 20
 
 def _header_start(text: str, floor: int, at: int) -> int:
     """An addressee's notice takes in the frame lines just above it that no title opened (its
-    issuer, 公告送达开庭通知, its case number), up to a blank line or the notice before."""
+    issuer, 公告送达开庭通知, its case number) and the first part of its name a column wrapped, up to
+    a blank line or the notice before."""
     start = at
+    colon = text.find(":", at, at + 80)
     while start > floor:
         prev = text.rfind("\n", floor, start - 1)
         line_start = floor if prev < 0 else prev + 1
         line = text[line_start:start].strip()
-        if not line or not FRAME_LINE.fullmatch(line):
+        wrapped = start == at and colon > 0 and begins_wrapped_name(line, text[at:colon])  # 山西晋泰恒 / 源商贸有限公司:
+        if not line or not (wrapped or FRAME_LINE.fullmatch(line)):
             break
         start = line_start
     return start
