@@ -261,7 +261,7 @@ REFERRED_AFTER = regex.compile(r"(?:民事|刑事|行政|执行|仲裁|破产)?(
 IN_FORCE_AFTER = regex.compile(r"(?:民事|刑事|行政|仲裁)?(?:判决|裁定|调解|裁决)书?[^,。;]{0,4}?已(?:经)?发生法律效力")
 DURING_BEFORE = regex.compile(r"(?:在(?:执行|审理|审查)|对(?:本院|我院)?)\s*$")
 DURING_AFTER = regex.compile(r"(?:一案|案件?)?(?:的)?(?:执行)?(?:过程)?中|(?:一案|案件?)(?:中)?提出")  # 对…号案件提出的异议
-CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|受理|审理|公告|依法|的|了|为|即|及|和|、|:)")
+CASE_PREFIX_LEAD = regex.compile(r".*(?:送达|案号为?|作出|制作|出具|受理|审理|公告|依法|本委|我委|的|了|为|即|及|和|、|:)")
 
 
 def _trim_case_prefix(text: str, span: Span) -> Span:

@@ -8,7 +8,8 @@ ends with is the longest of them it ends with, in the forms notices print them:
 - as listed (车辆租赁合同纠纷, 盗窃罪, 行政处罚);
 - a civil cause with 争议 for 纠纷, as arbitration committees write (劳动合同争议), and the name of
   a cause without the 纠纷 that ends it, where that still names a dispute (劳动争议);
-- an application printed without its 申请 (破产清算), 自然人 printed 公民 as before 2021;
+- an application printed without its 申请 (破产清算), 自然人 printed 公民 as before 2021, 宣告 of
+  民事行为能力 printed 认定 as the Civil Procedure Law names the procedure;
 - an administrative cause with its field before it or 决定/纠纷 after (治安行政处罚, 行政处罚决定);
 - several causes joined by 、 (贪污罪、挪用公款罪; 劳动报酬、经济补偿金争议).
 
@@ -51,6 +52,8 @@ def forms() -> frozenset[str]:
     found: set[str] = set(PROCEEDINGS)
     for name in causes():
         variants = {name, name.replace("自然人", "公民"), *_selective(name)}
+        if "民事行为能力" in name:  # the Civil Procedure Law's chapter says 认定 (认定公民无民事行为能力案件)
+            variants |= {variant.replace("宣告", "认定") for variant in list(variants)}
         if name.endswith("罪") and len(name) > 3:  # 被告人黎铭柳贩卖毒品一案: a charge without its 罪
             variants |= {variant[:-1] for variant in list(variants) if variant.endswith("罪")}
         for variant in list(variants):

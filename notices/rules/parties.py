@@ -95,8 +95,10 @@ PROSECUTOR = Rule(
 # (下落不明人吕某应当…申报, 宣告祁某死亡) when the case clause says only 申请宣告自然人失踪.
 MISSING_PERSON = Rule(
     "missing_person",
-    r"下落不明人(?P<name>\p{Han}{2,4}?)(?=应|于|自|的|,|。)|宣告(?!自然人|公民)(?P<name>\p{Han}{2,4}?)(?:为)?(?:失踪|死亡)",
-    match=(("下落不明人吕某应当自本公告发出之日起三个月内", {"name": "吕某"}), ("本院将依法宣告祁某死亡", {"name": "祁某"})),
+    r"下落不明人(?P<name>\p{Han}{2,4}?)(?=应|于|自|的|,|。)|宣告(?!自然人|公民)(?P<name>\p{Han}{2,4}?)(?:为)?(?:失踪|死亡)"
+    r"|被申请人(?P<name>\p{Han}{2,4}?)\s*\((?:男|女)",  # the person a special procedure concerns, described
+    match=(("下落不明人吕某应当自本公告发出之日起三个月内", {"name": "吕某"}), ("本院将依法宣告祁某死亡", {"name": "祁某"}),
+           ("申请人称,被申请人王振邦(男,1949年2月出生", {"name": "王振邦"})),
     reject=("申请宣告自然人失踪一案",),
 )
 
@@ -348,7 +350,7 @@ def split_at_names(text: str, clause: Clause, names: list[str]) -> Clause:
 # the 民事案件案由规定 (…向本院申请公示催告): 申请公示催告.
 SPECIAL_CAUSE = standalone(Rule(
     "cause/special_procedure",
-    r"申请(?:公示催告|宣告(?:公民|自然人)(?:失踪|死亡)|认定(?:公民|自然人)(?:无民事行为能力|限制民事行为能力)|认定财产无主)",
+    r"申请(?:公示催告|宣告(?:公民|自然人)(?:失踪|死亡)|(?:认定|宣告)(?:公民|自然人)(?:无民事行为能力|限制民事行为能力)|认定财产无主)",
     match=("向本院申请公示催告", "申请宣告公民死亡", "申请认定公民无民事行为能力"),
     reject=("申请执行", "申请宣告陆建新死亡"),  # the cause as the list names it, not the person's
 ))
