@@ -308,7 +308,7 @@ def _clause(text: str, a: int, b: int) -> Clause:
         m = rule.search(text, a, b)
         if m:
             parsed = parse_clause(text, *m.span("clause"))
-            if rule.id == "case_clause/filed_by_you":
+            if rule.id in ("case_clause/filed_by_you", "case_clause/applied_by_you"):
                 parsed.addressed = "claimant"
             if parsed.claimants or parsed.respondents or parsed.addressed:
                 return parsed
