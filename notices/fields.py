@@ -22,6 +22,7 @@ from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_
 from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, SPECIAL_CAUSE, YOU_RE, Clause,
                                    cause_at_end,
                                    parse_clause, role_side, split_at_names, split_names)
+from notices.rules.causes import DISPUTE_SHAPES
 from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
@@ -332,7 +333,10 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
     for m in [] if cause else NUMBER_THEN_CAUSE.finditer(text, a, b):  # 一、(2026)粤73知民初455号 侵害发明专利权纠纷
         found = cause_at_end(text, *m.span("cause"))
         if found:
-            clause.dispute = found[1]
+            start, end = found[1]
+            # the word after the number is all cause, no party: 网络购物合同纠纷, read in its own words
+            whole = DISPUTE_SHAPES.rules[0].compiled.fullmatch(text, m.start("cause"), end)
+            clause.dispute = (m.start("cause"), end) if whole else found[1]
             break
     return clause
 

@@ -56,7 +56,7 @@ CLAUSES = table(
     Rule(
         "case_clause/count",  # …一案, …二案, …十二案
         rf"""(?:\G|(?<=^)|(?<=[。:\n]))(?P<clause>(?:[^。:\n]|(?<=\d):(?=\d)|(?<=\([^()]{{0,60}}):
-             |(?<=[^\n]{{24}})\n(?=[^\n。]{{1,200}}?{CASE_COUNT}))   # a long line the page wrapped inside a name
+             |(?<=[^\n]{{16}})\n(?=[^\n。]{{1,200}}?{CASE_COUNT}))   # a long line the page wrapped inside a name
            {{2,400}}?){CASE_COUNT}""",
         match=("本委受理的张松田与你单位劳动报酬争议一案", "申请人张红霞、何文斌与你单位劳动争议二案",
                ("原告王建设诉被告西安鼎盛宏达劳务有限公司、西安鼎盛宏达劳务有限公司\n未央分公司劳务合同纠纷两案",
