@@ -12,6 +12,7 @@ import pytest
 from notices.layouts import LAYOUTS, interleaved, letter_spaced, merged_across, ocr_column, on_news_page, side_by_side
 
 from notices.evaluate import FIELDS, scored_value
+from notices.export.common import display_width
 from notices.pipeline import extract_text
 from notices.read import text_page
 
@@ -197,6 +198,33 @@ def test_a_padded_tables_cell_that_fills_its_column_is_still_a_cell():
         (["上海金桥创智园区经营管理有限公司"], ["上海一帆网络科技有限公司"], "房屋租赁合同纠纷"),
         (["王建平"], ["韩立新"], "机动车交通事故责任纠纷")]
     assert [n.hearing_datetime.strftime("%d %H:%M") for n in records] == ["06 09:15", "06 10:30", "07 14:00"]
+
+
+def test_a_table_in_the_left_column_beside_a_notice():
+    """The left column is a padded table (its cells part at many columns); the lines that hold
+    the right column alone give the gutter, and both columns are read."""
+    gap = " " * 12
+    left = ["哈尔滨市南岗区人民法院开庭公告", "本院定于下列时间公开开庭审理以下案件：",
+            "开庭时间         法庭      案号                      案由            原告          被告",
+            "2026.3.23 09:00  第一法庭  （2026）黑0103民初862号   民间借贷纠纷    刘桂芝        王志强",
+            "2026.3.23 13:30  第一法庭  （2026）黑0103民初905号   房屋租赁合同纠纷  哈尔滨冰城置业有限公司  赵丽娜",
+            "2026.3.24 09:00  第四法庭  （2026）黑0103民初1017号  劳动争议        孙宏伟        李长江",
+            "特此公告。", "哈尔滨市南岗区人民法院", "2026年3月9日"]
+    right = ["哈尔滨市劳动人事争议仲裁委员会", "公告", "哈劳人仲字〔2026〕第0133号", "黑龙江冰雪大道文化传媒有限公司：",
+             "申请人周晓彤与你单位劳动争议一案，本委已", "受理。现向你单位公告送达仲裁申请书副本、", "举证通知书、开庭通知书。本案定于2026年",
+             "4月22日上午9:00在本委第二仲裁庭开庭审理。", "2026年3月6日"]
+    column = max(display_width(line) for line in left) + len(gap)
+    lines = [l + " " * (column - display_width(l)) + r for l, r in zip(left, right)]
+    alone = [" " * column + line for line in ["遗失声明", "哈尔滨市南岗区鑫隆家电维修部遗失税务登记", "证副本，声明作废。"]]
+    page = text_page("\n".join(lines) + "\n\n" + "\n".join(alone) + "\n", "p.txt")
+    assert any("side by side" in note for note in page.notes)
+    records = extract_text(page.text)
+    assert [n.case_numbers[0] for n in records if n.notice_type == "hearing_list"] == [
+        "(2026)黑0103民初862号", "(2026)黑0103民初905号", "(2026)黑0103民初1017号"]
+    served = [n for n in records if n.notice_type == "hearing"]
+    assert [(n.respondents, n.claimants, n.venue) for n in served] == [
+        (["黑龙江冰雪大道文化传媒有限公司"], ["周晓彤"], "本委第二仲裁庭")]
+    assert "遗失声明" in page.text and not any(line.startswith(" ") for line in page.text.splitlines() if "遗失" in line)
 
 
 def test_a_label_set_out_with_blanks_is_no_column():
