@@ -33,7 +33,7 @@ from notices.read import PAGE_SUFFIXES, UnreadablePage, read_page, text_page
 
 SCALARS = ("notice_type", "authority", "dispute_type", "hearing_datetime", "venue", "publication_date")
 LISTS = ("respondents", "claimants", "case_numbers")
-FIELDS = SCALARS[:2] + LISTS + SCALARS[2:]
+FIELDS = SCALARS[:2] + LISTS + SCALARS[2:] + ("event",)
 IDENTIFYING = ("case_numbers", "respondents", "claimants")
 
 
@@ -44,6 +44,10 @@ def fold(value: str) -> str:
 
 def scored_value(name: str, record: dict):
     """A field of a record as it is compared: folded strings, sets for lists, None when empty."""
+    if name == "event":  # the gold's one event; a record's first: its kind and when, to the minute
+        event = record.get("event") or next(iter(record.get("events") or []), None)
+        when = event and (event.get("datetime") or event.get("start"))
+        return f"{event['kind']} {when[:16]}" if when else None
     value = record.get(name)
     if value in (None, "", []):
         return None if name in SCALARS else set()

@@ -3,7 +3,8 @@
 1. frame: issuer and publication date, shared by every record of the block
 2. items: a hearing list (sentences, numbered items or a table) gives one record per hearing;
    any other notice is one item
-3. per item: case numbers, parties and cause, hearing and venue, documents, notice type
+3. per item: case numbers, parties and cause, hearing and venue, other sessions (events),
+   documents, notice type
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import datetime as dt
 
 import regex
 
-from notices.fields import (SERVICE, Context, Draft, addressees, case_numbers, documents, frame, hearing,
+from notices.fields import (SERVICE, Context, Draft, addressees, case_numbers, documents, events, frame, hearing,
                             labelled_parties, notice_type, parties, read_cells_hearing)
 from notices.lists import Item, case_items, hearing_items
 from notices.model import Notice, Problem, Span, moment_day
@@ -140,6 +141,7 @@ def _item(head: Draft, text, a, b, named, publication, context: Context) -> Draf
     case_numbers(draft, text, a, b)
     parties(draft, text, a, b, named)
     hearing(draft, text, a, b, publication, context)
+    events(draft, text, a, b, publication)
     documents(draft, text, a, b)
     return draft
 
@@ -262,6 +264,7 @@ def _record(block: Block, page: str, draft: Draft, kind: str, item: Span | None 
         venue=f.get("venue"),
         publication_date=published,
         documents=f.get("documents", []),
+        events=f.get("events", []),
         evidence=evidence,
         problems=problems,
         text=block.norm.text[start:end] if item else block.text,

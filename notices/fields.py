@@ -13,10 +13,11 @@ import regex
 
 from notices import dates
 from notices.cases import case_key
-from notices.model import Span
+from notices.model import Event, Span
 from notices.normalize import FRAME_LINE, begins_wrapped_name
 from notices.rules.case_numbers import CASE_NUMBERS
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
+from notices.rules.events import EVENTS
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
 from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, SPECIAL_CAUSE, YOU_RE, Clause,
@@ -579,6 +580,28 @@ def _venue(draft: Draft, text: str, at: int, end: int, b: int) -> None:
     m = VENUE_LABELLED.search(text, at, min(b, end + 200))
     if m:
         draft.put("venue", m.group("place").strip(), m.span("place"))
+
+
+def events(draft: Draft, text: str, a: int, b: int, publication: dt.date | None) -> None:
+    """The sessions the notice schedules that are no hearing, in text order (notices.rules.events);
+    a day without a year takes the notice's, a day that cannot be read is a problem."""
+    found: list[tuple[int, int, Event, Span]] = []
+    for rule in EVENTS:
+        for m in rule.finditer(text, a, b):
+            if any(s < m.end() and m.start() < e for s, e, _, _ in found):
+                continue  # one sentence, one event: the first kind that reads it
+            day_match = dates.DATE.search(text, *m.span("when"))
+            hit = dates.parse_date_match(day_match, publication.year if publication else None)
+            if hit.date is None:
+                draft.problem("events", "invalid_date", hit.error or "unreadable date", m.span("when"))
+                continue
+            time_match = dates.TIME.search(text, day_match.end(), m.end("when"))
+            time = dates.parse_time_match(time_match)[0] if time_match else None
+            place = m.group("place").strip() if m.group("place") else None
+            event = Event(kind=rule.id.split("/")[1], start=dates.combine(hit.date, time), venue=place)
+            found.append((m.start(), m.end(), event, m.span("when")))
+    found.sort(key=lambda item: item[0])
+    draft.put("events", [event for _, _, event, _ in found], *(span for _, _, _, span in found))
 
 
 def documents(draft: Draft, text: str, a: int, b: int) -> None:

@@ -72,6 +72,20 @@ class Deadline(BaseModel):
     alternative: dt.date | None = None  # the earlier reading where the law leaves a choice open (the basis says which)
 
 
+EventKind = Literal["creditors_meeting", "auction", "valuation_lottery", "evidence_exchange", "procedural_hearing"]
+
+
+class Event(BaseModel):
+    """A dated session the notice announces that is no trial (notices.rules.events): a creditors'
+    meeting, an auction, the lottery that picks a valuer, an evidence exchange, a 听证."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: EventKind
+    start: Moment  # aware, +08:00; the date alone when no time is printed
+    venue: str | None = None
+
+
 class Notice(BaseModel):
     """One legal notice (or one hearing of a hearing list) found on a page."""
 
@@ -90,6 +104,7 @@ class Notice(BaseModel):
     venue: str | None = None
     publication_date: dt.date | None = None
     documents: list[str] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)  # sessions that are no hearing, in text order
     deadlines: list[Deadline] = Field(default_factory=list)
     evidence: dict[str, list[Span]] = Field(default_factory=dict)
     problems: list[Problem] = Field(default_factory=list)

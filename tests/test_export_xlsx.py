@@ -127,9 +127,9 @@ def test_key_columns_lead_and_stay_in_view_with_the_header():
 def test_autofilter_and_widths():
     data = workbook()
     root = sheet_xml(data, 1)
-    assert root.find("m:autoFilter", SHEET_NS).get("ref") == f"A1:T{len(all_notices()) + 1}"
+    assert root.find("m:autoFilter", SHEET_NS).get("ref") == f"A1:U{len(all_notices()) + 1}"
     widths = [float(col.get("width")) for col in root.iterfind("m:cols/m:col", SHEET_NS)]
-    assert len(widths) == 20 and max(widths) <= MAX_WIDTH + 2
+    assert len(widths) == 21 and max(widths) <= MAX_WIDTH + 2
     # Respondents: 李建国；青岛鑫源建材有限公司 is 14 CJK characters, 28 columns wide.
     assert widths[1] >= 28
     assert widths[3] < widths[1]  # a date column (Published) stays narrow

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import wcwidth
 
-from notices.model import CHINA_TZ, Case, Deadline, Notice
+from notices.model import CHINA_TZ, Case, Deadline, Event, Notice
 
 LIST_SEPARATOR = "；"  # full-width semicolon: never part of a name, reads naturally in Chinese
 
@@ -33,6 +33,21 @@ DEADLINE_LABELS = {  # the kinds notices.deadlines makes; an unknown kind shows 
     "last_day_to_set_aside": "申请撤销期限",
     "last_day_to_appeal": "上诉期限",
 }
+
+EVENT_LABELS = {  # the kinds of notices.rules.events
+    "creditors_meeting": "债权人会议",
+    "auction": "拍卖",
+    "valuation_lottery": "摇号选定评估机构",
+    "evidence_exchange": "证据交换",
+    "procedural_hearing": "听证",
+}
+
+
+def event_text(event: Event) -> str:
+    """'债权人会议 creditors_meeting 2026-06-03 09:30 全国企业破产重整案件信息网'."""
+    parts = [EVENT_LABELS.get(event.kind, event.kind), event.kind, local_datetime_text(event.start), event.venue or ""]
+    return " ".join(part for part in parts if part)
+
 
 # A spreadsheet runs a cell starting with one of these as a formula (CWE-1236).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,4 +1,5 @@
-"""hearings.ics: hearings and computed dates as an iCalendar feed (RFC 5545) for any calendar app.
+"""hearings.ics: hearings, the other sessions notices schedule (creditors' meetings, auctions,
+听证) and computed dates as an iCalendar feed (RFC 5545) for any calendar app.
 
 Re-exporting gives the same bytes: UIDs hash what identifies the event, DTSTAMP is the
 publication date of the notice behind the event, and a moved hearing keeps its UID with
@@ -16,9 +17,11 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from notices.inert import dropped, inert
 from notices.model import CHINA_TZ, Case, Deadline, Notice
+from notices.model import Event as Session  # icalendar's Event is the calendar component
 
 from .common import (
     ALTERNATIVE_MARK,
+    EVENT_LABELS,
     computed_marks,
     data_timestamp,
     deadline_label,
@@ -26,6 +29,7 @@ from .common import (
     join_list,
     local_datetime_text,
     notice_id,
+    sorted_notices,
     stable_uid,
 )
 from .hearings import ComputedDate, Hearing, computed_dates, hearings
@@ -120,6 +124,42 @@ def hearing_event(hearing: Hearing, fallback: dt.datetime) -> Event:
     return event
 
 
+def session_event(notice: Notice, scheduled: Session, fallback: dt.datetime) -> Event:
+    """A session the notice schedules that is no trial (a creditors' meeting, an auction, 听证)."""
+    label = EVENT_LABELS.get(scheduled.kind, scheduled.kind)
+    case_number = notice.case_numbers[0] if notice.case_numbers else None
+    summary = f"{label}: {parties_title(notice.respondents, case_number)}"
+    event = Event()
+    event.add("uid", stable_uid(notice_id(notice), scheduled.kind, scheduled.start.isoformat()))
+    event.add("dtstamp", stamp(notice.publication_date, fallback))
+    event.add("sequence", 0)
+    if isinstance(scheduled.start, dt.datetime):
+        add_local_time(event, "dtstart", scheduled.start)
+        add_local_time(event, "dtend", scheduled.start + HEARING_DURATION)
+    else:
+        event.add("dtstart", scheduled.start)
+        event.add("dtend", scheduled.start + dt.timedelta(days=1))
+    event.add("summary", clean(summary))
+    if scheduled.venue:
+        event.add("location", clean(scheduled.venue))
+    event.add("description", describe([
+        ("日程 Session", f"{label} {scheduled.kind}"),
+        ("时间 When", f"{local_datetime_text(scheduled.start)} (北京时间 UTC+8)"
+         + ("" if isinstance(scheduled.start, dt.datetime) else " 时间未载明 time not printed")),
+        ("地点 Venue", scheduled.venue),
+        ("案号 Case numbers", join_list(notice.case_numbers)),
+        ("被申请人/被告 Respondents", join_list(notice.respondents)),
+        ("申请人/原告 Claimants", join_list(notice.claimants)),
+        ("案由 Dispute", notice.dispute_type),
+        ("发布机关 Authority", notice.authority),
+        ("来源 Source", f"{notice.page} ({iso_date(notice.publication_date) or '日期不详'})"),
+        ("公告编号 Notice", notice_id(notice)),
+    ]))
+    event.add("categories", [label])
+    add_alarm(event, summary)
+    return event
+
+
 def computed_event(entry: ComputedDate, fallback: dt.datetime, earlier_reading: bool = False) -> Event:
     """A computed date; with earlier_reading, the event of its alternative (earlier) date, as
     docketing tools mark a possible date beside the primary one."""
@@ -190,6 +230,9 @@ def build_calendar(notices: list[Notice], cases: list[Case]) -> Calendar:
     calendar.add_component(china_timezone())
     for hearing in hearings(notices, cases):
         calendar.add_component(hearing_event(hearing, fallback))
+    for notice in sorted_notices(notices):
+        for scheduled in notice.events:
+            calendar.add_component(session_event(notice, scheduled, fallback))
     for entry in computed_dates(notices):
         calendar.add_component(computed_event(entry, fallback))
         if entry.deadline.alternative:

@@ -71,7 +71,8 @@ WHEN_AT = table(
 )
 
 # A hearing sentence must say it is a hearing.
-HEARING_WORD = r"(?:开庭|审理|庭审|听证|开庭审理|宣判)"  # a pronouncement of judgment is a session parties attend
+# A pronouncement of judgment is a session parties attend; a 听证 is no trial (notices.rules.events).
+HEARING_WORD = r"(?:开庭|审理|庭审|开庭审理|宣判)"
 
 VENUE = table(
     "venue",
