@@ -35,6 +35,10 @@ LABELLED_PARTY = regex.compile(
     rf"(?:\G|(?<=^)|(?<=[\n\s;,|:]))(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
     rf"(?:\([^()\n]{{1,20}}\))?\s*:\s*(?P<names>(?:[^\n。;:|()]|\([^()\n]{{0,40}}\)){{2,120}}?)"   # (法定代表人:龙启华)
     rf"\s*(?=\n|$|。|;|\||\s+(?:{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})\s*:)")
+# A list item's sides parted by commas, no colon: 1.(2026)鲁1302执2145号,申请执行人甲,被执行人乙;
+LISTED_PARTY = regex.compile(
+    rf"(?<=号\s*,(?:[^,。;:\n]{{2,60}},){{0,2}})\s*(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
+    rf"(?P<names>(?:(?!诉|与)[^,。;:\n]){{2,60}}?)\s*(?=[,;。]|$)")  # not a clause: 甲诉被告乙…
 # 受送达人:X、Y — whom the notice is served on (民诉法第87—95条), set out as a labelled line: no role
 # of a side (a third party may be served too), so not in roles.tsv; the notice's addressees.
 LABELLED_SERVED = regex.compile(r"(?:(?<=^)|(?<=\n))\s*受送达人\s*:\s*(?P<names>[^\n。;:|]{2,120}?)\s*(?=\n|$|。|;)")
@@ -320,11 +324,14 @@ def _clause(text: str, a: int, b: int) -> Clause:
 def labelled_parties(text: str, a: int, b: int) -> Clause:
     """A notice set out as labelled lines: 被申请人:X公司 / 申请人:张三 / 案由:劳动报酬争议."""
     clause = Clause()
-    for m in LABELLED_PARTY.finditer(text, a, b):
-        side = role_side(m.group("role"))
-        if side in ("claimant", "respondent"):
-            names = split_names(text, *m.span("names"))
-            (clause.respondents if side == "respondent" else clause.claimants).extend(names)
+    for pattern in (LABELLED_PARTY, LISTED_PARTY):  # with colons; else a list item's sides, comma-parted
+        for m in pattern.finditer(text, a, b):
+            side = role_side(m.group("role"))
+            if side in ("claimant", "respondent"):
+                names = split_names(text, *m.span("names"))
+                (clause.respondents if side == "respondent" else clause.claimants).extend(names)
+        if clause.claimants or clause.respondents:
+            break
     if not clause.respondents:
         clause.respondents = [span for m in LABELLED_SERVED.finditer(text, a, b)
                               for span in split_names(text, *m.span("names"))]

@@ -135,7 +135,7 @@ def case_items(text: str, a: int, b: int) -> list[Item]:
     starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
     if len(starts) < 2:
         starts = [m.start("item") for m in NUMBERED_CASE_ITEM.finditer(text, a, b)]
-        if not all(SUIT.search(text, s, e) for s, e in zip(starts, starts[1:] + [b])):
+        if not all(SUIT.search(text, s, e) or SIDES.search(text, s, e) for s, e in zip(starts, starts[1:] + [b])):
             return []  # numbered cases that are no suits (减刑、假释 of several prisoners) are one notice
     if len(starts) < 2:
         return []
@@ -415,6 +415,8 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
 
 NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block headed by its number and case
 SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
+# 申请执行人甲,被执行人乙: the sides of an enforcement case named by their labels
+SIDES = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{2,80}}?[,、]\s*(?:{RESPONDENT_ROLE})\s*[:]?\p{{Han}}")
 NUMBERED_CASE_ITEM = regex.compile(rf"(?:^|(?<=[\n;。]))(?P<item>{ITEM_MARK.pattern}{CASE_YEAR})", regex.MULTILINE)
 
 
