@@ -202,14 +202,21 @@ def _gaps(line: str) -> list[tuple[float, int]]:
     return found
 
 
-def _cut(gaps: list[tuple[float, int]], at: float) -> int | None:
+def _cut(line: str, gaps: list[tuple[float, int]], at: float) -> int | None:
     """Where a line parts at the column `at`: its gap there, else its one gap near it (a character
-    of ambiguous width, ×, ○, —, shifts a line's gap by a little)."""
+    of ambiguous width, ×, ○, —, shifts a line's gap by a little), else a blank that runs across
+    it (the right line indented further: a signature set right)."""
     exact = [index for column, index in gaps if at - 1 <= column <= at + 2]
     if exact:
         return exact[0]
     near = [index for column, index in gaps if abs(column - at) <= at / 3]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    for blank in BLANK_RUN.finditer(line):
+        start = display_width(line[:blank.start()])
+        if start <= at - 1 and start + display_width(blank.group()) >= at and blank.end() < len(line):
+            return blank.end()
+    return None
 
 
 def _side_columns(run: list[str], indent: float | None = None) -> tuple[list[str], list[str]] | None:
@@ -222,7 +229,7 @@ def _side_columns(run: list[str], indent: float | None = None) -> tuple[list[str
     if gutter is None:
         return None
     at, by_indent = gutter
-    cuts = [_cut(found, at) for found in gaps]
+    cuts = [_cut(line.rstrip(), found, at) for line, found in zip(run, gaps)]
     widest = max(display_width(line[:cut].rstrip()) for line, cut in zip(run, cuts) if cut is not None)
     left, right = [], []
     for line, cut in zip(run, cuts):
