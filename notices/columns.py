@@ -248,14 +248,22 @@ def _side_columns(run: list[str], indent: float | None = None) -> tuple[list[str
 
 def _gutter(run: list[str], gaps: list[list[tuple[float, int]]], indent: float | None) -> tuple[float, bool] | None:
     """The display column the right column starts at: where most lines resume after a blank and
-    few part elsewhere; or, beside a table in the left column (its cells part at several
-    columns), the page's indent of the right column's lines alone (`indent`), when every line
-    parts there or ends before it. Returns the column and whether the page's indent gave it."""
+    few part elsewhere; beside a table in the right column, where most lines part first and none
+    parts left of it; or, beside a table in the left column (its cells part at several columns),
+    the page's indent of the right column's lines alone (`indent`), when every line parts there
+    or ends before it. Returns the column and whether the page's indent gave it."""
     inner = [[gap for gap in found if run[k][:gap[1]].strip()] for k, found in enumerate(gaps)]
     counts = Counter(column for found in inner for column, _ in found).most_common(2)
     if counts and counts[0][1] >= 3 and not (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
         at = counts[0][0]
         if sum(any(abs(column - at) > 2 for column, _ in found) for found in inner) * 3 <= counts[0][1]:
+            return at, False
+    firsts = [min(column for column, _ in found) for found in inner if found]
+    if firsts:  # beside a table in the right column (its rows indented as they go): the left holds no cells
+        support, at = max((sum(c - 1 <= first <= c + 2 for first in firsts), -c) for c in set(firsts))
+        at = -at
+        if support >= 3 and support * 2 >= len(firsts) and not any(
+                column < at - 1 for found in inner for column, _ in found):
             return at, False
     if indent is None:
         return None  # gaps at several columns: the cells of a table
