@@ -281,6 +281,8 @@ def _trim_case_prefix(text: str, span: Span) -> Span:
 
 def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> None:
     clause = split_at_names(text, _clause(text, a, b), [text[s:e] for s, e in addressees])
+    if clause.dispute is None:  # 甲诉乙 in a row's last cell: the cause is the cell after the number
+        clause.dispute = labelled_parties(text, a, b).dispute
     prosecutor = None if clause.claimants else PROSECUTOR.search(text, a, b)
     if prosecutor:  # a criminal case: the clause names the accused, the prosecution is said apart
         clause.claimants.append(prosecutor.span("name"))

@@ -64,6 +64,12 @@ CLAUSES = table(
         reject=("本案定于二〇二六年六月十日下午三时开庭", "一案"),
     ),
     Rule(
+        "case_clause/row_suit",  # a list row's last cell: 甲诉乙 (…网络购物合同纠纷<gap>李晓红诉杭州优品汇电子商务有限公司)
+        r"(?<=\t)(?P<clause>[^\t\n。:,;]{2,60}?诉(?!讼|称|请|前|状)[^\t\n。:;]{2,120}?)(?=[^\S\n]*(?:\n|$))",
+        match=(("网络购物合同纠纷\t李晓红诉杭州优品汇电子商务有限公司\n", {"clause": "李晓红诉杭州优品汇电子商务有限公司"}),),
+        reject=("本院受理的诉讼材料已送达\t",),
+    ),
+    Rule(
         "case_clause/applicant",  # 申请人A因遗失…向本院申请公示催告: a special procedure names its applicant alone
         rf"(?:\G|(?<=^)|(?<=[。:\n]|号))(?P<clause>申请人[^。:\n,;]{{2,60}}?)(?=因|以|于\d{{4}}|向(?:本院|本委|我院)|就|,)",
         match=(("申请人杭州恒晟纺织品有限公司因遗失银行承兑汇票一张", {"clause": "申请人杭州恒晟纺织品有限公司"}),
