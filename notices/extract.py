@@ -72,7 +72,8 @@ def _cases(block: Block, page: str, head: Draft, cases: list[Item], named, publi
     shared: Draft | None = None  # the whole notice read once, when a case needs it
     records = []
     for item in cases:
-        own = [span for span in named if text[span[0]:span[1]] in text[item.start:item.end]]  # its addressees
+        own = addressees(text, item.start, item.end) or [  # its own addressee line, or the notice's it names
+            span for span in named if text[span[0]:span[1]] in text[item.start:item.end]]
         draft = _item(head, text, item.start, item.end, own, publication, context)
         span = (item.start, item.end)
         for name in SHARED:

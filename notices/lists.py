@@ -131,12 +131,18 @@ def case_items(text: str, a: int, b: int) -> list[Item]:
     """Cases one notice prints one after another under one title and signature, each opened by
     its case number on a line of its own, or ending its item's heading line (公示催告 of several
     bills, 减刑、假释 of several prisoners), or numbered and opened by it (一、(2026)…号原告甲诉被告乙…
-    一案; 二、…: one service to the defendants of several cases); [] for one case."""
+    一案; 二、…: one service to the defendants of several cases), or each on a line addressed to its
+    party (郭志刚:本院定于…审理原告甲诉你…一案…。); [] for one case."""
     starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
     if len(starts) < 2:
         starts = [m.start("item") for m in NUMBERED_CASE_ITEM.finditer(text, a, b)]
         if not all(SUIT.search(text, s, e) or SIDES.search(text, s, e) for s, e in zip(starts, starts[1:] + [b])):
             return []  # numbered cases that are no suits (减刑、假释 of several prisoners) are one notice
+    if len(starts) < 2:  # 郭志刚:本院定于…一案…。 / 马秀兰、海军:…: a line for each case, addressed to its party
+        lines = [m for m in ADDRESSED_CASE.finditer(text, a, b) if SUIT.search(text, *m.span())]
+        starts = [m.start() for m in lines] if len(lines) >= 2 else []
+        if starts:
+            return [Item(m.start(), m.end()) for m in lines]
     if len(starts) < 2:
         return []
     spans = list(zip(starts, starts[1:] + [b]))
@@ -415,6 +421,7 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
 
 NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block headed by its number and case
 SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
+ADDRESSED_CASE = regex.compile(r"(?:^|(?<=\n))[^\n:。]{2,60}:[^\n]*?(?:一案|二案|两案)[^\n]*。", regex.MULTILINE)
 # 申请执行人甲,被执行人乙: the sides of an enforcement case named by their labels
 SIDES = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{2,80}}?[,、]\s*(?:{RESPONDENT_ROLE})\s*[:]?\p{{Han}}")
 NUMBERED_CASE_ITEM = regex.compile(rf"(?:^|(?<=[\n;。]))(?P<item>{ITEM_MARK.pattern}{CASE_YEAR})", regex.MULTILINE)

@@ -182,9 +182,11 @@ def split_notices(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]
             current = {"start": event.start, "kind": "title", "lists_hearings": "开庭" in text[event.start:event.end]}
         elif event.kind in ("addressee", "body"):
             if current is not None and (not _has_body(text, current["start"], event.start)
-                                        or (event.kind == "addressee" and _listed_party(text, event))):
+                                        or (event.kind == "addressee" and (_listed_party(text, event)
+                                                                           or _next_addressed_case(text, current, event)))
+                                        or (event.kind == "body" and current.get("last") == event.start)):
                 current["last"] = event.end
-                continue  # the header of the notice already open, or one of the parties it lists (1.甲公司:…)
+                continue  # the header of the notice already open, one of the parties it lists (1.甲公司:…), its body
             close(event.start)
             floor = blocks[-1][1] if blocks else 0
             current = {"start": _header_start(text, floor, event.start), "kind": event.kind}
@@ -275,6 +277,27 @@ def _listed_party(text: str, event: _Event) -> bool:
     colon = text.rfind(":", event.start, event.end)  # the colon after the names, not one in their brackets
     numbered = NUMBERED.fullmatch(text, line_start, event.start) or NUMBERED.match(text, event.start)
     return bool(numbered) and colon >= 0 and text[colon + 1:colon + 2] not in ("\n", "")
+
+
+# One line for each case of a titled notice, each addressed to its party: 郭志刚:本院定于…一案[…],…。
+SPEAKER = regex.compile(SELF)
+ADDRESSED_CASE_LINE = regex.compile(r"[^\n:。]{2,60}:[^\n]*?(?:一案|二案|两案)[^\n]*。[^\S\n]*")
+
+
+def _next_addressed_case(text: str, current: dict, event: _Event) -> bool:
+    """Is the addressee the next case of a titled notice that gives each case its own addressed
+    line, signed once at the end? Its line, and every line since the title's, read so, in the
+    words of one issuer (本院 throughout, not a committee's 本委 after a court's lines)."""
+    line_start = text.rfind("\n", 0, event.start) + 1
+    line_end = text.find("\n", event.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if current.get("kind") != "title" or line_start != event.start or not ADDRESSED_CASE_LINE.fullmatch(
+            text, line_start, line_end):
+        return False
+    first = text.find("\n", current["start"]) + 1  # the lines under the title
+    lines = text[first:line_end].split("\n")
+    speakers = {m.group() if (m := SPEAKER.search(line)) else None for line in lines}
+    return first < line_start and len(speakers) == 1 and all(ADDRESSED_CASE_LINE.fullmatch(line) for line in lines)
 
 
 def _has_body(text: str, a: int, b: int) -> bool:

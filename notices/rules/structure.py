@@ -32,7 +32,8 @@ TITLES = table(
         rf"""
         ^                               # a line of its own (MULTILINE)
         (?!特此)
-        (?=[^\n]{{0,200}}?{TITLE_TAIL}(?:\n|$))   # the line ends as a title does: fails fast on the rest
+        (?=[^\n]{{0,200}}?{TITLE_TAIL}[】\]]?(?:\n|$))   # the line ends as a title does: fails fast on the rest
+        [【\[]?                          # 【襄阳市樊城区人民法院公告】
         (?P<title>
             (?P<authority>{AUTHORITY})?
             (?:关于[^\n。]{{1,60}}?的)?
@@ -41,9 +42,10 @@ TITLES = table(
         )
         {TITLE_BRACKET}?   # (第19期), (2027年3月16日—18日)
         {NAVIGATION}?   # website navigation glued to a title line
+        [】\]]?
         (?=\n|$)
         """,
-        match=("开庭公告\n", "公告\n", "送达公告\n", "公告送达书\n", "公告送达\n", "呼和浩特市劳动人事争议仲裁院公告\n",
+        match=("开庭公告\n", "公告\n", ("【襄阳市樊城区人民法院公告】\n", {"authority": "襄阳市樊城区人民法院"}), "送达公告\n", "公告送达书\n", "公告送达\n", "呼和浩特市劳动人事争议仲裁院公告\n",
                "淄博市张店区劳动人事争议仲裁委员会开庭公告\n", "公 告\n", "延期开庭公告\n",
                "芜湖市劳动人事争议仲裁院关于疫情防控期间仲裁等事项安排的公告返回公告列表 >>\n",
                "宁波市鄞州区人民法院开庭排期公告(2027年3月16日—18日)\n", "开庭公告(第19期)\n",
