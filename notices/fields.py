@@ -39,10 +39,11 @@ LABELLED_PARTY = regex.compile(
 LISTED_PARTY = regex.compile(
     rf"(?<=号\s*,(?:[^,。;:\n]{{2,60}},){{0,2}})\s*(?P<role>{RESPONDENT_ROLE}|{CLAIMANT_ROLE}|{THIRD_ROLE})"
     rf"(?P<names>(?:(?!诉|与)[^,。;:\n]){{2,60}}?)\s*(?=[,;。]|$)")  # not a clause: 甲诉被告乙…
+PARTIES_LINE = regex.compile(r"(?:(?<=^)|(?<=\n))\s*(?:当事人|双方当事人)\s*:\s*(?P<clause>[^\n。]{4,200}?)\s*(?=\n|$|。)")
 # 受送达人:X、Y — whom the notice is served on (民诉法第87—95条), set out as a labelled line: no role
 # of a side (a third party may be served too), so not in roles.tsv; the notice's addressees.
 LABELLED_SERVED = regex.compile(r"(?:(?<=^)|(?<=\n))\s*受送达人\s*:\s*(?P<names>[^\n。;:|]{2,120}?)\s*(?=\n|$|。|;)")
-LABELLED_CAUSE = regex.compile(r"案由\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
+LABELLED_CAUSE = regex.compile(r"(?:案由|(?<!认定|原判)罪名)\s*:\s*(?P<cause>[^\n。;:]{2,40}?)\s*(?=\n|$|。|;)")
 # A block's head line: its case number, then its cause after a blank.
 NUMBER_THEN_CAUSE = regex.compile(rf"{CASE_YEAR}[^\n,。;:]{{1,24}}?号[^\S\n]+(?P<cause>[^\s,。;:]{{2,40}})(?=\s|$)")
 SERVED_WORD = regex.compile(r".*(?:送达|公告)")
@@ -334,6 +335,11 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
                 (clause.respondents if side == "respondent" else clause.claimants).extend(names)
         if clause.claimants or clause.respondents:
             break
+    for m in [] if clause.claimants or clause.respondents else PARTIES_LINE.finditer(text, a, b):
+        parsed = parse_clause(text, *m.span("clause"))  # 当事人:原告甲诉被告乙,第三人丙
+        clause.claimants += parsed.claimants
+        clause.respondents += parsed.respondents
+        clause.others += parsed.others
     if not clause.respondents:
         clause.respondents = [span for m in LABELLED_SERVED.finditer(text, a, b)
                               for span in split_names(text, *m.span("names"))]

@@ -184,7 +184,8 @@ def split_notices(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]
             if current is not None and (not _has_body(text, current["start"], event.start)
                                         or (event.kind == "addressee" and (_listed_party(text, event)
                                                                            or _next_addressed_case(text, current, event)))
-                                        or (event.kind == "body" and current.get("last") == event.start)):
+                                        or (event.kind == "body" and current.get("last") == event.start)
+                                        or _labelled_in_list(text, current, event)):
                 current["last"] = event.end
                 continue  # the header of the notice already open, one of the parties it lists (1.甲公司:…), its body
             close(event.start)
@@ -298,6 +299,16 @@ def _next_addressed_case(text: str, current: dict, event: _Event) -> bool:
     lines = text[first:line_end].split("\n")
     speakers = {m.group() if (m := SPEAKER.search(line)) else None for line in lines}
     return first < line_start and len(speakers) == 1 and all(ADDRESSED_CASE_LINE.fullmatch(line) for line in lines)
+
+
+LABEL_AT_LINE = regex.compile(rf"[^\S\n]*{LINE_LABEL}\s*:")
+
+
+def _labelled_in_list(text: str, current: dict, event: _Event) -> bool:
+    """A labelled line of a hearing list's block (当事人:原告甲诉被告乙) is one of its hearings,
+    not the start of another notice."""
+    line_start = text.rfind("\n", 0, event.start) + 1
+    return bool(current.get("lists_hearings")) and bool(LABEL_AT_LINE.match(text, line_start))
 
 
 def _has_body(text: str, a: int, b: int) -> bool:
