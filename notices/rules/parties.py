@@ -221,10 +221,23 @@ def split_names(text: str, a: int, b: int, prose: bool = False) -> list[Span]:
             continue  # HANSOL MARINE CO., LTD.: a comma inside an English name
         if not _inside_brackets(text, cursor, end):
             if not THIRD_PARTY.match(text, cursor, end):
-                names.extend(span for span in _split_and(text, *_strip(text, cursor, end))
+                names.extend(span for part in _split_and(text, *_strip(text, cursor, end))
+                             for span in _split_blank(text, *part)
                              if span[1] - span[0] >= 2 and not NO_NAME.search(text, *span))
             cursor = sep.end() if sep else b
     return names
+
+
+def _split_blank(text: str, a: int, b: int) -> list[Span]:
+    """Organisations a table cell parts by a blank alone (中山市恒力五金制品厂 东莞市长安镇宏发贸易商行):
+    split where every part is an organisation's name."""
+    parts = [m.span() for m in NON_BLANK.finditer(text, a, b)]
+    if len(parts) > 1 and all(ORG_NAME.fullmatch(text, *part) for part in parts):
+        return parts
+    return [(a, b)]
+
+
+NON_BLANK = regex.compile(r"[^ ]+")
 
 
 def _split_and(text: str, a: int, b: int) -> list[Span]:
