@@ -30,7 +30,7 @@ CAUSE_END = r"(?:纠纷|争议|罪|案件|之诉|申请|赔偿|补偿|待遇|报
 ENDING = regex.compile(r"(?:纠纷|争议)$")
 CHARGE_END = regex.compile(r"罪$")
 # The field an administrative cause is in (治安, 土地, 公安, 房屋): no part of an agency's name.
-ADMINISTRATIVE_FIELD = r"(?:(?![府局会司院所厅站队处室心某])\p{Han}){1,10}"  # 宅基地使用权登记及
+ADMINISTRATIVE_FIELD = r"(?:(?![府局会司院所厅站队处室心某厂店])\p{Han}){1,10}"  # 宅基地使用权登记及
 # A field is no party: a role word in it (被执行人张德胜土地行政处罚, 第三人王海涛不动产行政登记) is the clause's.
 PARTY_IN_FIELD = regex.compile(rf"{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|{THIRD_ROLE}|与")
 ADMINISTRATIVE = regex.compile(

@@ -145,11 +145,11 @@ ANNOTATION = regex.compile(
     r"|\([^()]*(?:单位|身份|号码|代码|出生|住所|住址|法定代表人|法定代理人|监护人|负责人|经营者|曾用名|又名|原名|简称|下称|[男女]|族|\d{4})[^()]*\)"
     r"|\([A-Za-z][A-Za-z .,&'-]*(?:\([A-Za-z .]{1,12}\)[A-Za-z .,&'-]*)?\)"  # an English name beside the Chinese one: …(… (HK) LIMITED)
     r"|(?<=[A-Za-z.])\(\p{Han}{2,30}\)"  # and the Chinese name beside an English one: Michael Zhou(周明远), … Ltd.(…有限公司)
-    r"|\([^()]{0,16}(?:居民|国籍|籍|同胞)\)"  # where the party is from: (台湾居民), (阿拉伯联合酋长国籍)
+    r"|\([^()]{0,40}(?:居民|国籍|籍|同胞)\)"  # where the party is from: (台湾居民), (CHAN KA HO,香港特别行政区居民)
 )
 # Words after a name that are not of it: 等3人, (共3人), 之间的, and 及 before a role (陈某及原审第三人…).
 COUNT_TAIL = regex.compile(r"(?:等?[\d二三四五六七八九十百两]+(?:人|名|位|家)|\(共?[\d二三四五六七八九十百两]+(?:人|名|位|家)\)"
-                           r"|等人|分别|之间的?|的|(?:以)?及)$")
+                           r"|等人|(?<=\p{Han}{2})等|分别|之间的?|的|(?:以)?及)$")
 CASE_NUMBER_LEAD = regex.compile(r"[\[〔(【]?\(?\d{4}[\]〕)】][^\s原申上被诉与]{1,16}?号")
 YOU_RE = regex.compile(YOU)
 SEPARATOR = regex.compile(NAME_SEPARATOR)
