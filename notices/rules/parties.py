@@ -112,9 +112,10 @@ PROSECUTOR = Rule(
 MISSING_PERSON = Rule(
     "missing_person",
     r"下落不明人(?P<name>\p{Han}{2,4}?)(?=应|于|自|的|,|。)|宣告(?!自然人|公民)(?P<name>\p{Han}{2,4}?)(?:为)?(?:失踪|死亡)"
-    r"|被申请人(?P<name>\p{Han}{2,4}?)\s*\((?:男|女)",  # the person a special procedure concerns, described
+    r"|被申请人(?P<name>\p{Han}+·\p{Han}+|\p{Han}{2,4}?)\s*[(,]\s*(?:男|女)",  # the person a special procedure concerns, described
     match=(("下落不明人吕某应当自本公告发出之日起三个月内", {"name": "吕某"}), ("本院将依法宣告祁某死亡", {"name": "祁某"}),
-           ("申请人称,被申请人王振邦(男,1949年2月出生", {"name": "王振邦"})),
+           ("申请人称,被申请人王振邦(男,1949年2月出生", {"name": "王振邦"}),
+           ("经查:被申请人艾力·买合木提,男,1975年3月出生", {"name": "艾力·买合木提"})),
     reject=("申请宣告自然人失踪一案",),
 )
 
