@@ -67,7 +67,8 @@ SHARED = ("hearing_datetime", "hearing_text", "hearing_stated", "venue", "docume
 def _cases(block: Block, page: str, head: Draft, cases: list[Item], named, publication, context: Context) -> list[Notice]:
     """One record per case of a notice that serves several; what the notice says once for all
     of them (上列案件定于…开庭, the documents served) goes to each case that does not say it
-    itself, which is then read over the whole notice."""
+    itself, which is then read over the whole notice; a case addressed to its own party reads
+    nothing from the others."""
     text = block.norm.text
     shared: Draft | None = None  # the whole notice read once, when a case needs it
     records = []
@@ -79,6 +80,8 @@ def _cases(block: Block, page: str, head: Draft, cases: list[Item], named, publi
         for name in SHARED:
             if draft.fields.get(name):
                 continue
+            if item.whole:
+                continue  # a case addressed to its own party says all it says itself
             shared = shared or _item(head, text, block.start, block.end, [], publication, context)
             if shared.fields.get(name):
                 draft.fields[name] = shared.fields[name]

@@ -95,6 +95,7 @@ class Item:
     cells: tuple[tuple[str, Span], ...] = ()
     heading: Span | None = None
     period: str | None = None
+    whole: bool = False  # a case addressed to its own party, a notice in itself
 
     def cell(self, name: str) -> list[Span]:
         return [span for field, span in self.cells if field == name]
@@ -131,24 +132,36 @@ def case_items(text: str, a: int, b: int) -> list[Item]:
     """Cases one notice prints one after another under one title and signature, each opened by
     its case number on a line of its own, or ending its item's heading line (公示催告 of several
     bills, 减刑、假释 of several prisoners), or numbered and opened by it (一、(2026)…号原告甲诉被告乙…
-    一案; 二、…: one service to the defendants of several cases), or each on a line addressed to its
-    party (郭志刚:本院定于…审理原告甲诉你…一案…。); [] for one case."""
+    一案; 二、…: one service to the defendants of several cases), or each addressed to its own party,
+    on its line or numbered (郭志刚:本院定于…审理原告甲诉你…一案…。); [] for one case."""
     starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
     if len(starts) < 2:
         starts = [m.start("item") for m in NUMBERED_CASE_ITEM.finditer(text, a, b)]
-        if not all(SUIT.search(text, s, e) or SIDES.search(text, s, e) for s, e in zip(starts, starts[1:] + [b])):
+        if not all(SUIT.search(text, s, e) or SIDES.search(text, s, e) for s, e in _spans(starts, b)):
             return []  # numbered cases that are no suits (减刑、假释 of several prisoners) are one notice
-    if len(starts) < 2:  # 郭志刚:本院定于…一案…。 / 马秀兰、海军:…: a line for each case, addressed to its party
-        lines = [m for m in ADDRESSED_CASE.finditer(text, a, b) if SUIT.search(text, *m.span())]
-        starts = [m.start() for m in lines] if len(lines) >= 2 else []
-        if starts:
-            return [Item(m.start(), m.end()) for m in lines]
-    if len(starts) < 2:
-        return []
-    spans = list(zip(starts, starts[1:] + [b]))
-    if not all(CASE_OR_PARTY.search(text, m.end() if (m := CASE_LINE.match(text, s, e)) else s, e) for s, e in spans):
-        return []
-    return [Item(s, e) for s, e in spans]
+    items = [Item(s, e) for s, e in _spans(starts, b)
+             if CASE_OR_PARTY.search(text, m.end() if (m := CASE_LINE.match(text, s, e)) else s, e)]
+    if len(items) < len(starts):
+        items = []  # an item that names no case nor party: these are no cases one after another
+    for shape in (_addressed_lines, _numbered_addressees):
+        items = items if len(items) >= 2 else shape(text, a, b)
+    return items if len(items) >= 2 else []
+
+
+def _spans(starts: list[int], b: int) -> list[Span]:
+    return list(zip(starts, starts[1:] + [b]))
+
+
+def _addressed_lines(text: str, a: int, b: int) -> list[Item]:
+    """郭志刚:本院定于…一案…。 / 马秀兰、海军:…: a line for each case, addressed to its party."""
+    return [Item(m.start(), m.end(), whole=True) for m in ADDRESSED_CASE.finditer(text, a, b)
+            if SUIT.search(text, *m.span())]
+
+
+def _numbered_addressees(text: str, a: int, b: int) -> list[Item]:
+    """一、甲公司: / 本委受理…一案… / 二、乙公司: / …: numbered addressees, each with its case."""
+    spans = _spans([m.start() for m in NUMBERED_ADDRESSEE.finditer(text, a, b)], b)
+    return [Item(s, e, whole=True) for s, e in spans] if all(CASE_WORDS.search(text, s, e) for s, e in spans) else []
 
 
 # -- tables -------------------------------------------------------------------------------------
@@ -358,6 +371,7 @@ def heading_items(text: str, a: int, b: int) -> list[Item]:
     items: list[Item] = []
     heading: Span | None = None
     period: str | None = None
+    whole: bool = False  # a case addressed to its own party, a notice in itself
     pieces = run_together(text, a, b)
     for unit in units(text, a, b):
         head = DAY_HEADING.fullmatch(unit.group())
@@ -421,6 +435,8 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
 
 NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block headed by its number and case
 SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
+NUMBERED_ADDRESSEE = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*{ITEM_MARK.pattern}[^\n:。]{{2,60}}:", regex.MULTILINE)
+CASE_WORDS = regex.compile(r"一案|[二两三四五六七八九十]案|争议案|纠纷案")
 ADDRESSED_CASE = regex.compile(r"(?:^|(?<=\n))[^\n:。]{2,60}:[^\n]*?(?:一案|二案|两案)[^\n]*。", regex.MULTILINE)
 # 申请执行人甲,被执行人乙: the sides of an enforcement case named by their labels
 SIDES = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{2,80}}?[,、]\s*(?:{RESPONDENT_ROLE})\s*[:]?\p{{Han}}")

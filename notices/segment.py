@@ -286,14 +286,18 @@ ADDRESSED_CASE_LINE = regex.compile(r"[^\n:。]{2,60}:[^\n]*?(?:一案|二案|�
 
 
 def _next_addressed_case(text: str, current: dict, event: _Event) -> bool:
-    """Is the addressee the next case of a titled notice that gives each case its own addressed
-    line, signed once at the end? Its line, and every line since the title's, read so, in the
-    words of one issuer (本院 throughout, not a committee's 本委 after a court's lines)."""
+    """Is the addressee the next case of a titled notice that gives each case its own addressee,
+    signed once at the end? Numbered under the title (一、甲公司: / 二、乙公司:), or on a line of its
+    own case, as every line since the title's, in the words of one issuer (本院 throughout, not a
+    committee's 本委 after a court's lines)."""
     line_start = text.rfind("\n", 0, event.start) + 1
     line_end = text.find("\n", event.start)
     line_end = len(text) if line_end < 0 else line_end
-    if current.get("kind") != "title" or line_start != event.start or not ADDRESSED_CASE_LINE.fullmatch(
-            text, line_start, line_end):
+    if current.get("kind") != "title":
+        return False
+    if NUMBERED.fullmatch(text, line_start, event.start) or NUMBERED.match(text, event.start):
+        return True  # 二、四川锦程建设工程有限公司: the next numbered addressee under the title
+    if line_start != event.start or not ADDRESSED_CASE_LINE.fullmatch(text, line_start, line_end):
         return False
     first = text.find("\n", current["start"]) + 1  # the lines under the title
     lines = text[first:line_end].split("\n")
