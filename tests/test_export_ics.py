@@ -331,3 +331,20 @@ def test_a_hearing_printed_without_a_time_is_an_all_day_event():
     start, end = found[0]["dtstart"].dt, found[0]["dtend"].dt
     assert (type(start), start, end) == (dt.date, dt.date(2026, 7, 8), dt.date(2026, 7, 9))
     assert "time not printed" in str(found[0]["description"])
+
+
+def test_a_session_that_is_no_trial_is_an_event_of_its_own_kind():
+    """A creditors' meeting the notice schedules is in the calendar under its own label, at its
+    time and place, and is no hearing."""
+    from notices.pipeline import extract_text
+
+    [notice] = extract_text(
+        "陕西省西安市中级人民法院\n公告\n本院根据西安秦岭建材有限公司的申请，于2026年3月16日裁定受理西安长乐坊商业管理有限公司"
+        "破产清算一案，案号为（2026）陕01破19号。第一次债权人会议定于2026年6月3日上午9时30分通过全国企业破产重整案件信息网召开。"
+        "\n陕西省西安市中级人民法院\n二〇二六年四月二日")
+    assert notice.hearing_datetime is None
+    [meeting] = [e for e in icalendar.Calendar.from_ical(hearings_ics([notice], [])).walk("VEVENT")
+                 if str(e["summary"]).startswith("债权人会议")]
+    assert meeting.decoded("dtstart") == dt.datetime(2026, 6, 3, 9, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai"))
+    assert str(meeting["location"]) == "全国企业破产重整案件信息网"
+    assert "creditors_meeting" in str(meeting["description"]) and "(2026)陕01破19号" in str(meeting["description"])

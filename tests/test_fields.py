@@ -212,6 +212,87 @@ def test_page_furniture_where_a_column_breaks_is_no_part_of_the_notice():
     assert (notice.hearing_datetime, notice.venue) == (at(2026, 5, 28, 10, 0), "本院第三法庭")
 
 
+EVENTS = {
+    "creditors' meeting named first": ("第一次债权人会议定于2026年6月3日上午9时30分通过全国企业破产重整案件信息网召开。",
+                                       ("creditors_meeting", at(2026, 6, 3, 9, 30), "全国企业破产重整案件信息网")),
+    "creditors' meeting after the place": ("本院定于2026年6月19日上午9时30分在本院第三十一法庭召开第一次债权人会议。",
+                                           ("creditors_meeting", at(2026, 6, 19, 9, 30), "本院第三十一法庭")),
+    "online auction": ("本院定于2026年6月24日10时至2026年6月25日10时止（延时的除外）在淘宝网司法拍卖网络平台上进行公开拍卖。",
+                       ("auction", at(2026, 6, 24, 10, 0), "淘宝网司法拍卖网络平台")),
+    "valuer lottery": ("本院定于2026年6月3日10时在本院执行局三楼询价评估室进行摇号，你公司可以到场。",
+                       ("valuation_lottery", at(2026, 6, 3, 10, 0), "本院执行局三楼询价评估室")),
+    "evidence exchange": ("本院定于二〇二六年八月四日上午九时在本院第六法庭组织双方当事人进行证据交换，开庭时间另行通知。",
+                          ("evidence_exchange", at(2026, 8, 4, 9, 0), "本院第六法庭")),
+    "听证 in enforcement": ("本院定于2026年9月10日上午9时在本院执行局听证室举行听证，逾期不到的，本院将依法处理。",
+                          ("procedural_hearing", at(2026, 9, 10, 9, 0), "本院执行局听证室")),
+}
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_sessions_that_are_no_trial_are_events(name):
+    sentence, expected = EVENTS[name]
+    notice = one("某某有限公司：本院受理申请执行人甲公司与被执行人某某有限公司买卖合同纠纷一案，现依法向你公司公告送达通知书。"
+                 + sentence + "\n北京市朝阳区人民法院\n2026年4月1日")
+    assert [(e.kind, e.start, e.venue) for e in notice.events] == [expected]
+    assert notice.hearing_datetime is None  # a session that is no trial is no hearing
+
+
+CASES = {
+    "numbered enforcement cases, sides by label": (
+        "山东省临沂市兰山区人民法院\n公　告\n本院在执行下列案件中，已依法决定将你们纳入失信被执行人名单。现向你们公告送达决定书。"
+        "自公告之日起经过三十日即视为送达。\n1．（2026）鲁1302执2145号，申请执行人临沂沂蒙汇通商贸有限公司，被执行人刘洪波；\n"
+        "2．（2026）鲁1302执2210号，申请执行人王桂芝，被执行人临沂市兰山区金盛源板材厂、张金盛。\n临沂市兰山区人民法院\n"
+        "二〇二六年五月二十日",
+        [(["刘洪波"], ["临沂沂蒙汇通商贸有限公司"], "山东省临沂市兰山区人民法院"),  # the title's fuller name
+         (["临沂市兰山区金盛源板材厂", "张金盛"], ["王桂芝"], "山东省临沂市兰山区人民法院")]),
+    "a line for each case, addressed to its party, one signature": (
+        "【襄阳市樊城区人民法院公告】\n陈光明：本院受理原告襄阳汉江恒达汽车销售服务有限公司诉你分期付款买卖合同纠纷一案，定于2026年8月"
+        "18日上午8时30分在本院第九法庭开庭审理。\n襄阳鑫城置业有限公司：本院受理原告吴小燕诉你公司商品房预约合同纠纷一案，定于"
+        "2026年8月18日下午3时在本院第九法庭开庭审理。\n现依法向上列当事人公告送达起诉状副本及开庭传票。自公告之日起经过三十日即视为"
+        "送达。\n二〇二六年六月十日",
+        [(["陈光明"], ["襄阳汉江恒达汽车销售服务有限公司"], "襄阳市樊城区人民法院"),
+         (["襄阳鑫城置业有限公司"], ["吴小燕"], "襄阳市樊城区人民法院")]),
+    "numbered addressees under one title": (
+        "成都市劳动人事争议仲裁委员会公告送达（2026年第18号）\n一、成都尚品汇餐饮管理有限公司：\n本委受理申请人曾晓东与你单位劳动争议"
+        "一案，现依法向你单位公告送达开庭通知书。本委定于2026年5月20日上午9:30在本委第五仲裁庭开庭审理。\n二、四川锦程建设工程有限公司："
+        "\n申请人罗建平与你单位追索劳动报酬争议一案，本委已审理终结，现依法向你单位公告送达仲裁裁决书。\n特此公告。\n"
+        "成都市劳动人事争议仲裁委员会\n2026年4月2日",
+        [(["成都尚品汇餐饮管理有限公司"], ["曾晓东"], "成都市劳动人事争议仲裁委员会"),
+         (["四川锦程建设工程有限公司"], ["罗建平"], "成都市劳动人事争议仲裁委员会")]),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_notices_of_several_cases(name):
+    text, expected = CASES[name]
+    records = extract_text(text)
+    assert [(n.respondents, n.claimants, n.authority) for n in records] == expected
+    assert all(n.publication_date for n in records)  # the one signature dates every case
+
+
+def test_a_case_addressed_to_its_own_party_takes_no_other_cases_hearing():
+    records = extract_text(CASES["numbered addressees under one title"][0])
+    assert [n.hearing_datetime for n in records] == [at(2026, 5, 20, 9, 30), None]
+
+
+def test_a_hearing_lists_labelled_parties_line():
+    text = ("成都铁路运输第一法院\n开 庭 公 告\n\n案号：（2026）川7101行初388号\n当事人：原告刘德贵诉被告成都市金牛区人民政府\n"
+            "案由：行政征收\n开庭时间：2026年9月2日上午9:30\n开庭地点：本院第二审判庭\n\n案号：（2026）川7101民初77号\n"
+            "当事人：原告四川川西粮油贸易有限公司诉被告成都天府铁路物流有限公司\n案由：铁路货物运输合同纠纷\n开庭时间：2026年9月3日"
+            "上午10:00\n开庭地点：本院第一审判庭\n\n2026年8月26日")
+    assert [(n.respondents, n.claimants, n.authority) for n in extract_text(text)] == [
+        (["成都市金牛区人民政府"], ["刘德贵"], "成都铁路运输第一法院"),
+        (["成都天府铁路物流有限公司"], ["四川川西粮油贸易有限公司"], "成都铁路运输第一法院")]
+
+
+def test_a_rows_last_cell_names_both_sides():
+    text = ("杭州互联网法院开庭公告\n\n2026年6月22日（星期一）\n09:00　第一法庭　（2026）浙0192民初5123号　网络购物合同纠纷　"
+            "李晓红诉杭州优品汇电子商务有限公司\n10:30　第一法庭　（2026）浙0192民初5307号　网络服务合同纠纷　杭州云栖智游网络科技有限公司"
+            "诉陈浩\n")
+    assert [(n.claimants, n.respondents, n.dispute_type) for n in extract_text(text)] == [
+        (["李晓红"], ["杭州优品汇电子商务有限公司"], "网络购物合同纠纷"), (["杭州云栖智游网络科技有限公司"], ["陈浩"], "网络服务合同纠纷")]
+
+
 @pytest.mark.parametrize("name", NOTICES)
 def test_fields_of_unseen_forms(name):
     text, expected = NOTICES[name]
