@@ -16,14 +16,13 @@ from notices.cases import case_key
 from notices.model import Event, Span
 from notices.normalize import FRAME_LINE, begins_wrapped_name
 from notices.rules.case_numbers import CASE_NUMBERS
+from notices.rules.causes import DISPUTE_SHAPES
 from notices.rules.documents import BOOK_TITLE, DOCUMENT_NAME, ITEM_SEPARATOR, LEADING_NOISE, SERVED
 from notices.rules.events import EVENTS
 from notices.rules.hearing import (HEARING_ANCHORS, HEARING_WORD, NOT_YET, TIME_RANGE_END, TIME_RANGE_START, VENUE,
                                    VENUE_LABELLED, WHEN_AT)
 from notices.rules.parties import (CLAUSES, MISSING_PERSON, ORG_NAME, PROSECUTOR, SPECIAL_CAUSE, YOU_RE, Clause,
-                                   cause_at_end,
-                                   parse_clause, role_side, split_at_names, split_names)
-from notices.rules.causes import DISPUTE_SHAPES
+                                   cause_at_end, parse_clause, role_side, split_at_names, split_names)
 from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE
 from notices.vocab import alternation, role_sides
 from notices.rules.structure import AUTHORITY, DATE_LINE, LABELLED_DATE, NAME_START, OPENINGS, SIGNATURES, TITLES
@@ -616,6 +615,9 @@ def events(draft: Draft, text: str, a: int, b: int, publication: dt.date | None)
             if hit.date is None:
                 draft.problem("events", "invalid_date", hit.error or "unreadable date", m.span("when"))
                 continue
+            if hit.year_assumed:
+                draft.problem("events", "year_assumed",
+                              f"the {rule.id.split('/')[1]} date has no year; {hit.date.year} is the notice's", m.span("when"))
             time_match = dates.TIME.search(text, day_match.end(), m.end("when"))
             time = dates.parse_time_match(time_match)[0] if time_match else None
             place = m.group("place").strip() if m.group("place") else None

@@ -18,7 +18,7 @@ import regex
 
 from notices import dates
 from notices.model import Span
-from notices.rules.parts import CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
+from notices.rules.parts import ADDRESSED_CASE_LINE, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
 from notices.rules.parts import ITEM_MARK as ITEM_MARK_PATTERN  # compiled here as ITEM_MARK
 from notices.rules.structure import AUTHORITY, FULL_DATE
 
@@ -371,7 +371,6 @@ def heading_items(text: str, a: int, b: int) -> list[Item]:
     items: list[Item] = []
     heading: Span | None = None
     period: str | None = None
-    whole: bool = False  # a case addressed to its own party, a notice in itself
     pieces = run_together(text, a, b)
     for unit in units(text, a, b):
         head = DAY_HEADING.fullmatch(unit.group())
@@ -437,7 +436,7 @@ NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block hea
 SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
 NUMBERED_ADDRESSEE = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*{ITEM_MARK.pattern}[^\n:。]{{2,60}}:", regex.MULTILINE)
 CASE_WORDS = regex.compile(r"一案|[二两三四五六七八九十]案|争议案|纠纷案")
-ADDRESSED_CASE = regex.compile(r"(?:^|(?<=\n))[^\n:。]{2,60}:[^\n]*?(?:一案|二案|两案)[^\n]*。", regex.MULTILINE)
+ADDRESSED_CASE = regex.compile(rf"(?:^|(?<=\n)){ADDRESSED_CASE_LINE}", regex.MULTILINE)
 # 申请执行人甲,被执行人乙: the sides of an enforcement case named by their labels
 SIDES = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{2,80}}?[,、]\s*(?:{RESPONDENT_ROLE})\s*[:]?\p{{Han}}")
 NUMBERED_CASE_ITEM = regex.compile(rf"(?:^|(?<=[\n;。]))(?P<item>{ITEM_MARK.pattern}{CASE_YEAR})", regex.MULTILINE)

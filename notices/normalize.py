@@ -14,8 +14,8 @@ from functools import lru_cache
 import regex
 
 from notices.model import Span
-from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, ORG_SUFFIX, RULE,
-                                 TITLE_BRACKET, TITLE_KIND)
+from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, ORG_SUFFIX,
+                                 RULE, TITLE_BRACKET, TITLE_KIND)
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic and no-break spaces to a space.
 # One character to one character, so folding keeps every offset.

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import regex
 
 from notices.normalize import FRAME_LINE, Norm, begins_wrapped_name, normalize
-from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, ITEM_MARK, LINE_LABEL, RESPONDENT_ROLE,
-                                 RULE, SELF)
+from notices.rules.parts import (ADDRESSED_CASE_LINE, AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, ITEM_MARK, LINE_LABEL,
+                                 RESPONDENT_ROLE, RULE, SELF)
 from notices.rules.structure import ADDRESS_COLON, OPENINGS, SIGNATURES, TITLES
 
 # Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
@@ -280,9 +280,8 @@ def _listed_party(text: str, event: _Event) -> bool:
     return bool(numbered) and colon >= 0 and text[colon + 1:colon + 2] not in ("\n", "")
 
 
-# One line for each case of a titled notice, each addressed to its party: 郭志刚:本院定于…一案[…],…。
 SPEAKER = regex.compile(SELF)
-ADDRESSED_CASE_LINE = regex.compile(r"[^\n:。]{2,60}:[^\n]*?(?:一案|二案|两案)[^\n]*。[^\S\n]*")
+ADDRESSED_CASE = regex.compile(rf"{ADDRESSED_CASE_LINE}[^\S\n]*")
 
 
 def _next_addressed_case(text: str, current: dict, event: _Event) -> bool:
@@ -297,12 +296,12 @@ def _next_addressed_case(text: str, current: dict, event: _Event) -> bool:
         return False
     if NUMBERED.fullmatch(text, line_start, event.start) or NUMBERED.match(text, event.start):
         return True  # 二、四川锦程建设工程有限公司: the next numbered addressee under the title
-    if line_start != event.start or not ADDRESSED_CASE_LINE.fullmatch(text, line_start, line_end):
+    if line_start != event.start or not ADDRESSED_CASE.fullmatch(text, line_start, line_end):
         return False
     first = text.find("\n", current["start"]) + 1  # the lines under the title
     lines = text[first:line_end].split("\n")
     speakers = {m.group() if (m := SPEAKER.search(line)) else None for line in lines}
-    return first < line_start and len(speakers) == 1 and all(ADDRESSED_CASE_LINE.fullmatch(line) for line in lines)
+    return first < line_start and len(speakers) == 1 and all(ADDRESSED_CASE.fullmatch(line) for line in lines)
 
 
 LABEL_AT_LINE = regex.compile(rf"[^\S\n]*{LINE_LABEL}\s*:")

@@ -47,6 +47,9 @@ CLAIMANT_ROLE = _role("claimant")
 RESPONDENT_ROLE = _role("respondent")
 THIRD_ROLE = _role("third")
 
+# A case's own line in a notice of several cases, addressed to its party: 郭志刚:本院定于…一案[…],…。
+ADDRESSED_CASE_LINE = r"[^\n:。]{2,60}:[^\n]*?(?:一案|二案|两案)[^\n]*。"
+
 # Separators between names in a list of parties.
 # A line break ends a name, and so does a tab in a table row (two tabs or more on the line); a lone
 # tab in running text is a crawler's damage inside a name (甘肃陇原	恒泰化工有限公司).
