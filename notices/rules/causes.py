@@ -94,9 +94,8 @@ def cause_start(text: str, a: int, b: int, min_name: int = 2) -> int | None:
         cause = text[k:b]
         if text[k] == "犯" and cause[1:] in known:  # 指控被告人A犯盗窃罪
             return k
-        if (cause in known or (ADMINISTRATIVE.fullmatch(cause) and not PARTY_IN_FIELD.search(cause))) and (
-                k == a or text[k - 1] in SEPARATORS
-                                                                    or k - _name_start(text, a, k) >= min_name):
+        official = cause in known or (ADMINISTRATIVE.fullmatch(cause) and not PARTY_IN_FIELD.search(cause))
+        if official and (k == a or text[k - 1] in SEPARATORS or k - _name_start(text, a, k) >= min_name):
             k = _joined_causes(text, a, k, b)
             return k - 1 if k > a and text[k - 1] == "犯" else k  # 犯受贿罪、滥用职权罪
     return None
