@@ -117,8 +117,8 @@ def test_summary_lists_the_new_notices_and_one_line_per_kind_of_problem(work, ca
     write_page(work / "pages" / "2026-03-27.json", [unnamed, unsigned])
     out = run(capsys, "run", "pages", "--today", TODAY)[1]
     assert "new notices: 5\n" in out
-    assert f"  开庭 hearing  青黄劳人仲案字[2026]第1号  {WATCHED}  2026-06-09 14:00\n" in out
-    assert f"  开庭 hearing  no case number  {WATCHED}  2026-06-09 14:00\n" in out
+    assert f"  青黄劳人仲案字[2026]第1号  开庭 hearing\n      {WATCHED}  2026-06-09 14:00\n" in out
+    assert f"  no case number  开庭 hearing\n      {WATCHED}  2026-06-09 14:00\n" in out
     assert out.endswith("problems:\n  authority not_found: 2 new notices\n"
                         "  case_numbers not_found: 1 new notice (see the review export)\nexports: 6 files in exports/\n")
     assert "parties:" not in out  # the store's key for a case without a number is not for users

@@ -264,7 +264,7 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
     if new:
         print(f"new notices: {len(new)}")
         for notice in new[:SHOWN_IN_SUMMARY]:
-            print("  " + new_notice_line(notice))
+            print(*("  " + line for line in new_notice_lines(notice)), sep="\n")
         if len(new) > SHOWN_IN_SUMMARY:
             print(f"  … {len(new) - SHOWN_IN_SUMMARY} more in {out}/review.html")
     coming = upcoming(cases, today)
@@ -295,17 +295,18 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
     print(f"exports: {counted(len(written), 'file')} in {out}/")
 
 
-def new_notice_line(notice: Notice) -> str:
-    """'开庭 hearing  (2026)…号  李四  2026-05-06 09:00': what it is, whom it names, its next date."""
+def new_notice_lines(notice: Notice) -> list[str]:
+    """Two lines that read at 80 columns: the case and what the notice is; whom it names and its
+    next date ('2026-06-09 14:00', or '视为送达 2026-04-24 [计算]')."""
     from notices.export.common import notice_type_text
 
     when = local(notice.hearing_datetime) if notice.hearing_datetime else ""
     if not when and notice.deadlines:
         first = notice.deadlines[0]
         when = f"{deadline_label(first.kind)} {computed_date_text(first)}"
-    parts = [notice_type_text(notice.notice_type), "、".join(notice.case_numbers) or "no case number",
-             "；".join(notice.respondents) or "no respondent read", when]
-    return "  ".join(part for part in parts if part)
+    who = "；".join(notice.respondents) or "no respondent read"
+    return [f"{'、'.join(notice.case_numbers) or 'no case number'}  {notice_type_text(notice.notice_type)}",
+            "    " + "  ".join(part for part in (who, when) if part)]
 
 
 def problem_lines(summary: RunSummary, new: list[Notice]) -> list[str]:
