@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from notices.rules import Rule, standalone, table
-from notices.rules.causes import ADMINISTRATIVE, CAUSE_END, DISPUTE_SHAPES, cause_start, heads
+from notices.rules.causes import ADMINISTRATIVE, CAUSE_END, DISPUTE_SHAPES, cause_start, forms, heads
 from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, FIELD_LABEL, NAME_SEPARATOR, NAME_SEPARATOR_IN_LINE,
                                  ORG_SUFFIX, RESPONDENT_ROLE, THIRD_ROLE, YOU)
 from notices.vocab import role_sides
@@ -329,6 +329,9 @@ LATIN_COMMA = regex.compile(r"[A-Za-z.],\s?[A-Z]")
 ORIGINAL_ONLY = regex.compile(r"[\[【]?原审(?:原告|被告|第三人)[\]】]?")
 
 
+CHARGED = regex.compile(r"犯(?P<charge>\p{Han}{2,30}?罪)$")
+
+
 def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
     """The names of text[a:b] go to their side; 你/你单位 marks the side the addressee is on."""
     if side == "third":
@@ -336,6 +339,10 @@ def _take(text: str, a: int, b: int, side: str, clause: Clause) -> None:
     if side not in ("claimant", "respondent"):
         return
     for na, nb in split_names(text, a, b, prose=True):
+        charged = CHARGED.search(text, na, nb)  # 被告人林某某犯交通肇事罪: the accused, and the charge
+        if charged and charged.start() - na >= 2 and charged.group("charge") in forms():
+            nb = charged.start()
+            clause.dispute = clause.dispute or charged.span("charge")
         if YOU_RE.fullmatch(text, na, nb):
             clause.addressed = clause.addressed or side
         else:
