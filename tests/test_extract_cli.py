@@ -383,3 +383,20 @@ def test_eval_of_a_missing_directory(tmp_path):
     result = run("eval", str(tmp_path / "nowhere"))
     assert result.returncode == 2
     assert_one_clean_line(result.stderr, "nowhere")
+
+
+def test_every_argument_of_every_command_says_what_it_is():
+    import argparse
+
+    from notices.cli import build_parser
+
+    def parsers(parser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    yield from parsers(sub)
+
+    silent = [(p.prog, a.dest) for p in parsers(build_parser()) for a in p._actions
+              if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction)) and not a.help]
+    assert silent == []

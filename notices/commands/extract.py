@@ -13,15 +13,16 @@ from notices.pipeline import extract_page
 
 def register(sub) -> None:
     extract = sub.add_parser("extract", help="print the notices found in pages (files or directories)")
-    extract.add_argument("pages", nargs="+", metavar="PAGE")
-    extract.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    extract.add_argument("pages", nargs="+", metavar="PAGE", help="page files or folders; - reads standard input")
+    extract.add_argument("--format", choices=("table", "jsonl", "csv"), default="table",
+                         help="a table for the terminal (default), JSON lines or CSV")
     extract.add_argument("--columns", help="table columns, comma-separated: " + ", ".join(NOTICE_TABLE_COLUMNS))
     extract.add_argument("--width", type=int, help="table width (default: the terminal's; a pipe gets it all)")
     add_calendar_option(extract)
     extract.set_defaults(handler=run_extract)
 
     evaluate = sub.add_parser("eval", help="score extraction against labelled corpus directories")
-    evaluate.add_argument("corpora", nargs="+", metavar="DIR")
+    evaluate.add_argument("corpora", nargs="+", metavar="DIR", help="labelled corpus folders (NAME.txt beside NAME.json)")
     evaluate.add_argument("--misses", type=int, default=40, help="how many misses to list (default 40)")
     evaluate.add_argument("--json", action="store_true", help="print the counts as JSON (the tests' score table)")
     evaluate.add_argument("--layouts", action="store_true",

@@ -18,6 +18,8 @@ from pathlib import Path
 from notices.cases import find_cases
 from notices.commands.common import (EXIT_NO_PAGES, add_calendar_option, counted, did_you_mean, existing_page_files,
                                      terminal_width, use_calendar)
+from notices.export.columns import (CASE_TODAY_COLUMNS, COMPUTED_COLUMNS, HEARING_COLUMNS, NOTICE_COLUMNS, Column,
+                                    case_today, cell_text, pick_columns)
 from notices.export.common import computed_date_text, deadline_label, local_datetime_text
 from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
@@ -57,10 +59,6 @@ def store_errors(handler):
 def register(subparsers) -> None:
     store_options = argparse.ArgumentParser(add_help=False)
     store_options.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
-    output_options = argparse.ArgumentParser(add_help=False)
-    output_options.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
-    output_options.add_argument("--columns", help="table columns, comma separated")
-    output_options.add_argument("--width", type=int, help="table width (default: the terminal's)")
     today_options = argparse.ArgumentParser(add_help=False)
     today_options.add_argument("--today", help="the date hearings and deadlines are upcoming from "
                                                "(YYYY-MM-DD; default: today in China)")
@@ -76,24 +74,28 @@ def register(subparsers) -> None:
     add_calendar_option(run)
     run.set_defaults(handler=run_command)
 
-    cases = subparsers.add_parser("cases", parents=[store_options, output_options, today_options],
+    cases = subparsers.add_parser("cases", parents=[store_options, today_options],
                                   help="one row per case, with its next hearing and next computed date")
+    add_output_options(cases, CASE_TODAY_COLUMNS, CASES_COLUMNS)
     cases.set_defaults(handler=cases_command)
 
-    case = subparsers.add_parser("case", parents=[store_options, output_options, today_options],
+    case = subparsers.add_parser("case", parents=[store_options, today_options],
                                  help="the timeline of one case")
+    add_output_options(case, NOTICE_COLUMNS, TIMELINE_COLUMNS)
     case.add_argument("key", metavar="CASE", help="case number as printed (any brackets, with or without 第), "
                                                   "part of one (2888号), or a party's name")
     case.set_defaults(handler=case_command)
 
-    hearings = subparsers.add_parser("hearings", parents=[store_options, output_options],
+    hearings = subparsers.add_parser("hearings", parents=[store_options],
                                      help="hearings in a date range, as printed and computed")
+    add_output_options(hearings, HEARING_COLUMNS, HEARINGS_COLUMNS)
     hearings.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: today)")
     hearings.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: no end)")
     hearings.set_defaults(handler=hearings_command)
 
-    deadlines = subparsers.add_parser("deadlines", parents=[store_options, output_options],
+    deadlines = subparsers.add_parser("deadlines", parents=[store_options],
                                       help="computed dates (deemed service, answer, evidence, appeal) in a date range")
+    add_output_options(deadlines, COMPUTED_COLUMNS, DEADLINES_COLUMNS)
     deadlines.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: today)")
     deadlines.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: no end)")
     deadlines.set_defaults(handler=deadlines_command)
@@ -102,7 +104,7 @@ def register(subparsers) -> None:
         dest="watch_command", metavar="ACTION", required=True)
     for action, handler, help_text in [("add", watch_add, "watch names"), ("remove", watch_remove, "stop watching")]:
         parser = watch.add_parser(action, parents=[store_options], help=help_text)
-        parser.add_argument("names", nargs="+", metavar="NAME")
+        parser.add_argument("names", nargs="+", metavar="NAME", help="a company's or a person's name, as printed")
         parser.set_defaults(handler=handler)
     watch.add_parser("list", parents=[store_options], help="watched names").set_defaults(handler=watch_list)
     watch.add_parser("hits", parents=[store_options], help="notices naming a watched name").set_defaults(
@@ -112,6 +114,14 @@ def register(subparsers) -> None:
     export.add_argument("format", metavar="FORMAT", help="csv, cases-csv, xlsx, jsonl, ics, html")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     export.set_defaults(handler=export_command)
+
+
+def add_output_options(parser, available: list[Column], default: list[str]) -> None:
+    parser.add_argument("--format", choices=["table", "csv", "jsonl"], default="table",
+                        help="a table for the terminal (default), CSV or JSON lines")
+    parser.add_argument("--columns", help=f"columns, comma separated (default: {', '.join(default)}); any of: "
+                                          + ", ".join(column.name for column in available))
+    parser.add_argument("--width", type=int, help="table width (default: the terminal's; a pipe gets it all)")
 
 
 # notices run
@@ -334,8 +344,6 @@ def describe_hit(hit: Hit, notice: Notice | None) -> str:
 @store_errors
 def cases_command(args) -> int:
     """Cases in key order; the table and CSV add what is still to come on --today."""
-    from notices.export.columns import CASE_TODAY_COLUMNS, case_today
-
     today = today_of(args)
     with open_store(args.db) as store:
         cases = store.cases()
@@ -348,7 +356,6 @@ def cases_command(args) -> int:
 def hearings_command(args) -> int:
     """Hearings in the range, soonest first: as printed, and computed (marked) for notices that set
     them relative to their periods."""
-    from notices.export.columns import HEARING_COLUMNS
     from notices.export.hearings import all_hearings, starts_within
 
     start, end = date_range(args)
@@ -363,7 +370,6 @@ def hearings_command(args) -> int:
 def deadlines_command(args) -> int:
     """Computed dates in the range (deemed service, answer, evidence, appeal, computed hearings),
     soonest first, each with its marks and rule."""
-    from notices.export.columns import COMPUTED_COLUMNS
     from notices.export.hearings import computed_dates, starts_within
 
     start, end = date_range(args)
@@ -385,8 +391,6 @@ def date_range(args) -> tuple[dt.date, dt.date | None]:
 
 def columns_json(columns):
     """A record as one JSON object of its columns' cells (dates as ISO text)."""
-    from notices.export.columns import cell_text
-
     return lambda record: json.dumps({column.name: cell_text(column.get(record)) or None for column in columns},
                                      ensure_ascii=False)
 
@@ -410,8 +414,6 @@ def case_command(args) -> int:
         return 0
     if args.format == "table":
         print(case_header(case, today_of(args)))
-    from notices.export.columns import NOTICE_COLUMNS
-
     write_records(args, NOTICE_COLUMNS, TIMELINE_COLUMNS, timeline, lambda notice: notice.model_dump_json())
     if args.format == "table":
         in_case = {event.notice_id for event in case.timeline}
@@ -453,7 +455,6 @@ def case_header(case: Case, today: dt.date) -> str:
 
 def write_records(args, available, table_default: list[str], records: list, as_json) -> None:
     """Records in the order given (the renderers of notices.export.table sort by key)."""
-    from notices.export.columns import pick_columns
     from notices.export.csvfile import csv_bytes
     from notices.export.table import render
 
