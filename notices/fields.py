@@ -121,8 +121,9 @@ def frame(text: str, a: int, b: int, page_date: dt.date | None) -> Draft:
     draft = Draft()
     signature = None
     for rule in SIGNATURES:  # the last signature, taken whole (issuer and date over the date alone)
-        # inside the notice as its end, and as what the next notice follows (a one-line page's gap)
-        for end in (b, min(len(text), b + SIGNATURE_REACH)):
+        # inside the notice as its end; an issuer alone also as what the next notice follows
+        ends = (b, min(len(text), b + SIGNATURE_REACH)) if rule.id == "signature/authority_alone" else (b,)
+        for end in ends:
             for m in rule.finditer(text, max(a, b - SIGNATURE_REACH), end):
                 if m.end() <= b and (signature is None or (m.end(), -m.start()) > (signature.end(), -signature.start())):
                     signature = m
