@@ -54,10 +54,6 @@ FIRST_PAPERS = regex.compile(r"申请书|起诉状|起诉书|应诉|开庭通知
 SERVICE = regex.compile(r"公告送达|依法送达|向你[^。]{0,10}送达|向你[^。]{0,6}公告|视为送达|领取")
 BODY_AUTHORITY = regex.compile(rf"{NAME_START}(?P<authority>{AUTHORITY})(?:(?:已|依法)*(?:立案)?受理|(?:将)?定于)")
 AUTHORITY_NAME = regex.compile(AUTHORITY)
-# The first line of a court's or committee's web page: its name, perhaps with its English one;
-# not the issuer heading the page's first notice (its title follows on the next line).
-SITE_HEADER = regex.compile(rf"\s*(?P<authority>{AUTHORITY})\s*(?:[A-Za-z][A-Za-z .,&'()-]*)?\s*\n(?![^\S\n]*\p{{Han}}{{0,12}}公\s*告)")
-SITE_HEADER_REACH = 300
 LINE_AUTHORITY = regex.compile(rf"(?:(?<=^)|(?<=\n))\s*(?P<authority>{AUTHORITY})\s*(?=\n|$)")
 OPEN_BRACKET = regex.compile(r"[\[〔(【]")
 NAME_GAP = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
@@ -144,8 +140,6 @@ def _authority(draft: Draft, text: str, a: int, b: int, signature) -> None:
         if found is None:
             m = pattern.search(text, a, b)
             found, source = (m.span("authority"), where) if m else (None, None)
-    if found is None and (head := SITE_HEADER.match(text, 0, min(a, SITE_HEADER_REACH))):
-        found, source = head.span("authority"), "site"  # a court's website names it at the top of every page
     # Named in the frame (signature, title, a line of its own), the body issues the notice;
     # named only in running text (…人民法院已立案受理), it may be a report about the case.
     draft.fields["issued_by_authority"] = source in ("signature", "title", "line")

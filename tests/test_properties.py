@@ -282,7 +282,7 @@ def assert_date_source(name: str, value, source: str) -> None:
 def value_sources(notice: Notice, name: str):
     spans = notice.evidence[name]
     value = getattr(notice, name)
-    if name in LIST_FIELDS:
+    if name in LIST_FIELDS + ("events",):
         assert len(spans) == len(value), f"{name}: {len(value)} values, {len(spans)} spans"
         return list(zip(value, spans))
     if name == "hearing_datetime" and len(spans) == 2:  # a table row's date cell and time cell
@@ -296,7 +296,7 @@ def assert_evidence(page: str, notices: list[Notice], literal: bool) -> None:
     slice alone gives the value too (layouts without context-dependent normalization)."""
     for notice in notices:
         for name in notice.evidence:
-            assert name in LIST_FIELDS + TEXT_FIELDS + DATE_FIELDS, f"evidence for an unknown field {name}"
+            assert name in LIST_FIELDS + TEXT_FIELDS + DATE_FIELDS + ("events",), f"evidence for an unknown field {name}"
             for value, (start, end) in value_sources(notice, name):
                 assert value not in (None, "", []), f"evidence for an empty {name}"
                 assert 0 <= start < end <= len(page), (name, start, end, len(page))
@@ -304,12 +304,17 @@ def assert_evidence(page: str, notices: list[Notice], literal: bool) -> None:
                     f"{name} {value!r} read at {start, end}, outside its notice {notice.span}"
                 assert not (page[start] + page[end - 1]).isspace() and "\ufeff" not in page[start] + page[end - 1], \
                     f"{name} {value!r}: its evidence {page[start:end]!r} carries padding"
+                if name == "events":  # a session's day and time: the text reads as a date
+                    assert dates.DATE.search(in_context(page, start, end)), (name, value, page[start:end])
+                    continue
                 if name in DATE_FIELDS:
                     pieces = notice.evidence[name]
                     source = " ".join(in_context(page, *piece) for piece in pieces)  # a date cell and a time cell
                     assert_date_source(name, value, source)
                     continue
-                assert value == in_context(page, start, end), (name, value, page[start:end])
+                # a name a sentence wraps is one name: the line break is the page's, not the name's
+                read = in_context(page, start, end)
+                assert value == (read.replace("\n", "") if name in LIST_FIELDS else read), (name, value, page[start:end])
                 if literal:
                     assert value == normalize(page, start, end).text, (name, value, page[start:end])
         for name in LIST_FIELDS + TEXT_FIELDS:  # a value read from the page says where
