@@ -489,7 +489,7 @@ def watch_add(args) -> int:
             added = store.watch_add(name)
             named = len({hit.notice_id for hit in find_hits([name], notices)})
             state = "watching" if added else "already watching"
-            stored = f"{named} stored notice{'' if named == 1 else 's'}"
+            stored = counted(named, "stored notice")
             print(f"{state} {name}" + (f" (named in {stored}: the next run reports them)" if added and named else ""))
     return 0
 
