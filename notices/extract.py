@@ -73,9 +73,7 @@ def _cases(block: Block, page: str, head: Draft, cases: list[Item], named, publi
     shared: Draft | None = None  # the whole notice read once, when a case needs it
     records = []
     for item in cases:
-        own = addressees(text, item.start, item.end) or [  # its own addressee line, or the notice's it names
-            span for span in named if text[span[0]:span[1]] in text[item.start:item.end]]
-        draft = _item(head, text, item.start, item.end, own, publication, context)
+        draft = _item(head, text, item.start, item.end, _own(text, item, named), publication, context)
         span = (item.start, item.end)
         for name in SHARED:
             if draft.fields.get(name):
@@ -103,7 +101,7 @@ def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, p
     for item in listed:
         context = Context(previous=previous, heading=item.heading, period=item.period, year=year)
         draft = (_row(head, text, item, publication, context) if item.cells
-                 else _item(head, text, item.start, item.end, _own(text, item, named), publication, context))
+                 else _item(head, text, item.start, item.end, _own(text, item, named) or named, publication, context))
         when = draft.fields.get("hearing_datetime")
         previous = moment_day(when) if when else previous
         if venue and SAME_PLACE.fullmatch(draft.fields.get("venue") or ""):
@@ -121,10 +119,10 @@ def _hearings(block: Block, page: str, head: Draft, listed: list[Item], named, p
 
 
 def _own(text: str, item: Item, named: list[Span]) -> list[Span]:
-    """The addressees an item serves: those it names itself (1.甲公司:…, or one of the notice's
-    addressees in its clause), else all of the notice's."""
+    """The addressees an item serves: its own addressee line (1.甲公司:…), else those of the
+    notice's addressees it names."""
     own = addressees(text, item.start, item.end)
-    return own or [span for span in named if text[span[0]:span[1]] in text[item.start:item.end]] or named
+    return own or [span for span in named if text[span[0]:span[1]] in text[item.start:item.end]]
 
 
 SAME_PLACE = regex.compile(r"(?:同一|原|上述|同)(?:法庭|审判庭|仲裁庭|地点|场所)|同上")

@@ -283,7 +283,7 @@ def _trim_case_prefix(text: str, span: Span) -> Span:
 def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> None:
     clause = split_at_names(text, _clause(text, a, b), [text[s:e] for s, e in addressees])
     if clause.dispute is None:  # 甲诉乙 in a row's last cell: the cause is the cell after the number
-        clause.dispute = labelled_parties(text, a, b).dispute
+        clause.dispute = labelled_cause(text, a, b)
     prosecutor = None if clause.claimants else PROSECUTOR.search(text, a, b)
     if prosecutor:  # a criminal case: the clause names the accused, the prosecution is said apart
         clause.claimants.append(prosecutor.span("name"))
@@ -343,18 +343,23 @@ def labelled_parties(text: str, a: int, b: int) -> Clause:
     if not clause.respondents:
         clause.respondents = [span for m in LABELLED_SERVED.finditer(text, a, b)
                               for span in split_names(text, *m.span("names"))]
+    clause.dispute = labelled_cause(text, a, b)
+    return clause
+
+
+def labelled_cause(text: str, a: int, b: int) -> Span | None:
+    """The cause a labelled notice or a list row gives: after 案由:, or after the case number."""
     cause = LABELLED_CAUSE.search(text, a, b)
     if cause:
-        clause.dispute = cause.span("cause")
-    for m in [] if cause else NUMBER_THEN_CAUSE.finditer(text, a, b):  # 一、(2026)粤73知民初455号 侵害发明专利权纠纷
+        return cause.span("cause")
+    for m in NUMBER_THEN_CAUSE.finditer(text, a, b):  # 一、(2026)粤73知民初455号 侵害发明专利权纠纷
         found = cause_at_end(text, *m.span("cause"))
         if found:
-            start, end = found[1]
+            end = found[1][1]
             # the word after the number is all cause, no party: 网络购物合同纠纷, read in its own words
             whole = DISPUTE_SHAPES.rules[0].compiled.fullmatch(text, m.start("cause"), end)
-            clause.dispute = (m.start("cause"), end) if whole else found[1]
-            break
-    return clause
+            return (m.start("cause"), end) if whole else found[1]
+    return None
 
 
 def addressees(text: str, a: int, b: int) -> list[Span]:

@@ -18,7 +18,8 @@ import regex
 
 from notices import dates
 from notices.model import Span
-from notices.rules.parts import ADDRESSED_CASE_LINE, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE, THIRD_ROLE
+from notices.rules.parts import (ADDRESSED_CASE_LINE, CASE_COUNT, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE,
+                                 THIRD_ROLE)
 from notices.rules.parts import ITEM_MARK as ITEM_MARK_PATTERN  # compiled here as ITEM_MARK
 from notices.rules.structure import AUTHORITY, FULL_DATE
 
@@ -435,7 +436,7 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
 NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block headed by its number and case
 SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
 NUMBERED_ADDRESSEE = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*{ITEM_MARK.pattern}[^\n:。]{{2,60}}:", regex.MULTILINE)
-CASE_WORDS = regex.compile(r"一案|[二两三四五六七八九十]案|争议案|纠纷案")
+CASE_WORDS = regex.compile(CASE_COUNT)  # …一案, …三案, …争议案
 ADDRESSED_CASE = regex.compile(rf"(?:^|(?<=\n)){ADDRESSED_CASE_LINE}", regex.MULTILINE)
 # 申请执行人甲,被执行人乙: the sides of an enforcement case named by their labels
 SIDES = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{2,80}}?[,、]\s*(?:{RESPONDENT_ROLE})\s*[:]?\p{{Han}}")

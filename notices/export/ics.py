@@ -91,24 +91,47 @@ def add_local_time(event: Event, name: str, when: dt.datetime) -> None:
     event.add(name, when, parameters={"TZID": TZID})
 
 
+def add_start(event: Event, start: dt.date) -> None:
+    """A session's block: two hours from a printed time, or the day alone as an all-day event
+    (never an invented midnight)."""
+    if isinstance(start, dt.datetime):
+        add_local_time(event, "dtstart", start)
+        add_local_time(event, "dtend", start + HEARING_DURATION)
+    else:
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(days=1))
+
+
+def start_text(start: dt.date) -> str:
+    return f"{local_datetime_text(start)} (北京时间 UTC+8)" + (
+        "" if isinstance(start, dt.datetime) else " 时间未载明 time not printed")
+
+
+def notice_lines(notice: Notice) -> list[tuple[str, str | None]]:
+    """The description lines that say which notice an event comes from."""
+    return [
+        ("案号 Case numbers", join_list(notice.case_numbers)),
+        ("被申请人/被告 Respondents", join_list(notice.respondents)),
+        ("申请人/原告 Claimants", join_list(notice.claimants)),
+        ("案由 Dispute", notice.dispute_type),
+        ("发布机关 Authority", notice.authority),
+        ("来源 Source", f"{notice.page} ({iso_date(notice.publication_date) or '日期不详'})"),
+        ("公告编号 Notice", notice_id(notice)),
+    ]
+
+
 def hearing_event(hearing: Hearing, fallback: dt.datetime) -> Event:
     summary = f"开庭: {parties_title(hearing.respondents, hearing.case_number)}"
     event = Event()
     event.add("uid", hearing.uid)
     event.add("dtstamp", stamp(hearing.published, fallback))
     event.add("sequence", hearing.moves)
-    if isinstance(hearing.start, dt.datetime):
-        add_local_time(event, "dtstart", hearing.start)
-        add_local_time(event, "dtend", hearing.start + HEARING_DURATION)
-    else:  # the notice prints the day alone: an all-day event, never an invented midnight
-        event.add("dtstart", hearing.start)
-        event.add("dtend", hearing.start + dt.timedelta(days=1))
+    add_start(event, hearing.start)
     event.add("summary", clean(summary))
     if hearing.venue:
         event.add("location", clean(hearing.venue))
     event.add("description", describe([
-        ("开庭时间 Hearing", f"{local_datetime_text(hearing.start)} (北京时间 UTC+8)"
-         + ("" if isinstance(hearing.start, dt.datetime) else " 时间未载明 time not printed")),
+        ("开庭时间 Hearing", start_text(hearing.start)),
         ("改期自 Moved from", join_list(map(local_datetime_text, hearing.earlier_times))),
         ("地点 Venue", hearing.venue),
         ("案号 Case number", hearing.case_number),
@@ -133,27 +156,15 @@ def session_event(notice: Notice, scheduled: Session, fallback: dt.datetime) -> 
     event.add("uid", stable_uid(notice_id(notice), scheduled.kind, scheduled.start.isoformat()))
     event.add("dtstamp", stamp(notice.publication_date, fallback))
     event.add("sequence", 0)
-    if isinstance(scheduled.start, dt.datetime):
-        add_local_time(event, "dtstart", scheduled.start)
-        add_local_time(event, "dtend", scheduled.start + HEARING_DURATION)
-    else:
-        event.add("dtstart", scheduled.start)
-        event.add("dtend", scheduled.start + dt.timedelta(days=1))
+    add_start(event, scheduled.start)
     event.add("summary", clean(summary))
     if scheduled.venue:
         event.add("location", clean(scheduled.venue))
     event.add("description", describe([
         ("日程 Session", f"{label} {scheduled.kind}"),
-        ("时间 When", f"{local_datetime_text(scheduled.start)} (北京时间 UTC+8)"
-         + ("" if isinstance(scheduled.start, dt.datetime) else " 时间未载明 time not printed")),
+        ("时间 When", start_text(scheduled.start)),
         ("地点 Venue", scheduled.venue),
-        ("案号 Case numbers", join_list(notice.case_numbers)),
-        ("被申请人/被告 Respondents", join_list(notice.respondents)),
-        ("申请人/原告 Claimants", join_list(notice.claimants)),
-        ("案由 Dispute", notice.dispute_type),
-        ("发布机关 Authority", notice.authority),
-        ("来源 Source", f"{notice.page} ({iso_date(notice.publication_date) or '日期不详'})"),
-        ("公告编号 Notice", notice_id(notice)),
+        *notice_lines(notice),
     ]))
     event.add("categories", [label])
     add_alarm(event, summary)
@@ -194,13 +205,7 @@ def computed_event(entry: ComputedDate, fallback: dt.datetime, earlier_reading: 
         ("规则 Rule", deadline.rule),
         ("依据 Basis", deadline.basis),
         ("开庭时间原文 Hearing as written", notice.hearing_text),
-        ("案号 Case numbers", join_list(notice.case_numbers)),
-        ("被申请人/被告 Respondents", join_list(notice.respondents)),
-        ("申请人/原告 Claimants", join_list(notice.claimants)),
-        ("案由 Dispute", notice.dispute_type),
-        ("发布机关 Authority", notice.authority),
-        ("来源 Source", f"{notice.page} ({iso_date(notice.publication_date) or '日期不详'})"),
-        ("公告编号 Notice", notice_id(notice)),
+        *notice_lines(notice),
     ]))
     event.add("categories", ["计算日期"])
     add_alarm(event, summary)

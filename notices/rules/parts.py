@@ -48,7 +48,7 @@ RESPONDENT_ROLE = _role("respondent")
 THIRD_ROLE = _role("third")
 
 # A case's own line in a notice of several cases, addressed to its party: 郭志刚:本院定于…一案[…],…。
-ADDRESSED_CASE_LINE = r"[^\n:。]{2,60}:[^\n]*?(?:一案|二案|两案)[^\n]*。"
+ADDRESSED_CASE_LINE = rf"[^\n:。]{{2,60}}:[^\n]*?(?:{CASE_COUNT})[^\n]*。"
 
 # Separators between names in a list of parties.
 # A line break ends a name, and so does a tab in a table row (two tabs or more on the line); a lone
