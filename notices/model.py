@@ -86,6 +86,20 @@ class Event(BaseModel):
     venue: str | None = None
 
 
+class Excerpt(BaseModel):
+    """The page text around a notice as printed (not normalized), from page offset `start`: what
+    the evidence spans point into, with some text either side for a reviewer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
 class Notice(BaseModel):
     """One legal notice (or one hearing of a hearing list) found on a page."""
 
@@ -109,6 +123,7 @@ class Notice(BaseModel):
     evidence: dict[str, list[Span]] = Field(default_factory=dict)
     problems: list[Problem] = Field(default_factory=list)
     text: str = ""  # the notice as normalized (width folded, lines joined, simplified)
+    context: Excerpt | None = None  # the page around it (pipeline.CONTEXT_CHARS): stored, not exported
 
     def with_id(self) -> Notice:
         """The id is a hash of what identifies the notice, so a re-run gives the same id and
@@ -129,7 +144,7 @@ class Notice(BaseModel):
 
     def record(self) -> dict:
         """The JSON record of DESIGN.md (jsonl export, golden files)."""
-        data = self.model_dump(mode="json", exclude={"text"})
+        data = self.model_dump(mode="json", exclude={"text", "context"})
         data["span"] = list(self.span)
         data["evidence"] = {k: [list(s) for s in v] for k, v in self.evidence.items()}
         return data
@@ -142,6 +157,19 @@ class Sighting(BaseModel):
     page: str
     span: Span
     page_date: dt.date | None = None
+
+
+class Run(BaseModel):
+    """One `notices run`: what it read, and the notices on the pages it stored (its review page)."""
+
+    number: int = 0  # given by the store
+    read_at: str  # ISO 8601, Beijing time
+    pages: int
+    pages_new: int
+    pages_failed: int
+    hits_new: int
+    found: list[str] = Field(default_factory=list)  # ids of the notices on the pages it stored, page order
+    new: list[str] = Field(default_factory=list)  # those that were new to the store
 
 
 class CaseEvent(BaseModel):

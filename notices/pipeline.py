@@ -7,9 +7,12 @@ from pathlib import Path
 
 from notices.extract import extract_block
 from notices.cases import case_key
-from notices.model import Notice, Problem, moment_day
+from notices.model import Excerpt, Notice, Problem, moment_day
 from notices.read import Page, UnreadablePage, page_files, page_from_bytes, page_name, read_bytes
 from notices.segment import segment
+
+
+CONTEXT_CHARS = 200  # page text kept either side of a notice, for the review page
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,14 @@ def extract_text(text: str, page: str = "<text>", page_date: dt.date | None = No
     previous = None  # the day of the last hearing read: a run of hearing sentences goes on with 同日, 次日
     for block in segment(text):
         for notice in extract_block(block, page, page_date, previous):
-            notices.append(derive(notice))
+            notices.append(derive(notice).model_copy(update={"context": context(text, notice.span)}))
             previous = moment_day(notice.hearing_datetime) if notice.hearing_datetime else previous
     return without_reprints(notices)
+
+
+def context(text: str, span: tuple[int, int]) -> Excerpt:
+    start = max(0, span[0] - CONTEXT_CHARS)
+    return Excerpt(start=start, text=text[start:span[1] + CONTEXT_CHARS])
 
 
 def without_reprints(notices: list[Notice]) -> list[Notice]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from notices.cases import build_cases, case_key
 from notices.inert import one_line
-from notices.model import Case, Notice, Sighting
+from notices.model import Case, Notice, Run, Sighting
 
 if TYPE_CHECKING:
     from notices.pipeline import PageResult
@@ -37,6 +37,7 @@ class Added(NamedTuple):
     new: tuple[str, ...]  # the ids of the notices new to the store
     known: int
     stored_from: str | None = None  # the path the content was already stored from; another: nothing added
+    found: tuple[str, ...] = ()  # the ids of every notice stored from the page, in page order
 
 
 class StoreError(Exception):
@@ -110,6 +111,26 @@ CREATE TABLE settings (
 """
 
 
+# Version 4: the runs, and the notices found on the pages each read first (its review page).
+SCHEMA_V4 = """
+CREATE TABLE runs (
+    number INTEGER PRIMARY KEY,
+    read_at TEXT NOT NULL,
+    pages INTEGER NOT NULL,
+    pages_new INTEGER NOT NULL,
+    pages_failed INTEGER NOT NULL,
+    hits_new INTEGER NOT NULL
+);
+CREATE TABLE run_notices (
+    run INTEGER NOT NULL REFERENCES runs(number),
+    position INTEGER NOT NULL,
+    notice_id TEXT NOT NULL,
+    new INTEGER NOT NULL,
+    PRIMARY KEY (run, position)
+);
+"""
+
+
 def _migrate_to_1(db: sqlite3.Connection) -> None:
     _run_script(db, SCHEMA_V1)
 
@@ -131,8 +152,14 @@ def _migrate_to_3(db: sqlite3.Connection) -> None:
     _run_script(db, SCHEMA_V3)
 
 
+def _migrate_to_4(db: sqlite3.Connection) -> None:
+    """Adds runs. Runs before it are not known: the review index starts with the next one."""
+    _run_script(db, SCHEMA_V4)
+
+
 # MIGRATIONS[n] takes a store from version n to n + 1; a new file runs them all.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3,
+                                                          _migrate_to_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -282,7 +309,7 @@ class Store:
             identified = [notice if notice.id else notice.with_id() for notice in result.notices]
             new = tuple(notice.id for notice in identified if self._add_notice(notice, path))
             self._delete_unseen_notices()
-        return Added(new, len(identified) - len(new), stored_from)
+        return Added(new, len(identified) - len(new), stored_from, tuple(notice.id for notice in identified))
 
     def _stored_from(self, sha256: str, path: str) -> str | None:
         """The path this content is stored from: this one if it is among them, or None."""
@@ -360,8 +387,37 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables (for summaries and tests)."""
-        tables = ["pages", "notices", "sightings", "case_numbers", "watch", "watch_hits", "settings"]
+        tables = ["pages", "notices", "sightings", "case_numbers", "watch", "watch_hits", "settings", "runs"]
         return {table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
+
+    # Runs
+
+    def add_run(self, run: Run) -> Run:
+        """Record a run (its number is ignored: the next one is given) and return it numbered."""
+        with self._transaction():
+            cursor = self._db.execute(
+                "INSERT INTO runs (read_at, pages, pages_new, pages_failed, hits_new) VALUES (?, ?, ?, ?, ?)",
+                (run.read_at, run.pages, run.pages_new, run.pages_failed, run.hits_new))
+            number = cursor.lastrowid
+            new = set(run.new)
+            self._db.executemany(
+                "INSERT INTO run_notices (run, position, notice_id, new) VALUES (?, ?, ?, ?)",
+                [(number, position, notice_id, notice_id in new) for position, notice_id in enumerate(run.found)])
+        return run.model_copy(update={"number": number})
+
+    def runs(self) -> list[Run]:
+        """Every recorded run, oldest first, with the notices it found that are still stored."""
+        found: dict[int, list[tuple[str, bool]]] = {}
+        for number, notice_id, new in self._db.execute(
+                "SELECT r.run, r.notice_id, r.new FROM run_notices r JOIN notices n ON n.id = r.notice_id "
+                "ORDER BY r.run, r.position"):
+            found.setdefault(number, []).append((notice_id, bool(new)))
+        rows = self._db.execute(
+            "SELECT number, read_at, pages, pages_new, pages_failed, hits_new FROM runs ORDER BY number")
+        return [Run(number=number, read_at=read_at, pages=pages, pages_new=pages_new, pages_failed=failed,
+                    hits_new=hits_new, found=[i for i, _ in found.get(number, [])],
+                    new=[i for i, is_new in found.get(number, []) if is_new])
+                for number, read_at, pages, pages_new, failed, hits_new in rows]
 
     # The watch list
 

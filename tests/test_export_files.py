@@ -8,10 +8,11 @@ import pytest
 from export_fixtures import all_cases, all_notices
 
 import notices.export as export
-from notices.export import FILE_NAMES, WRITERS, write_all, write_atomic
+from notices.export import FILE_NAMES, STORE_EXPORTS, WRITERS, write_all, write_atomic
 from notices.export.common import notice_sort_key
 
-EXPECTED_FILES = ["notices.csv", "cases.csv", "notices.xlsx", "notices.jsonl", "hearings.ics", "review.html"]
+STORE_FILES = ["notices.csv", "cases.csv", "notices.xlsx", "notices.jsonl", "hearings.ics"]
+REVIEW = {"review.html": b"<!DOCTYPE html>index", "review/run-0001.html": b"<!DOCTYPE html>run"}
 
 
 def test_writers_cover_every_format():
@@ -20,23 +21,26 @@ def test_writers_cover_every_format():
         assert isinstance(writer(all_notices(), all_cases()), bytes)
 
 
-def test_write_all_writes_every_file(tmp_path):
-    paths = write_all(tmp_path / "exports", all_notices(), all_cases())
-    assert [p.name for p in paths] == EXPECTED_FILES
-    assert sorted(os.listdir(tmp_path / "exports")) == sorted(EXPECTED_FILES)  # no temp files left
-    for name, path in zip(WRITERS, paths):
+def test_write_all_writes_the_store_exports_and_the_review_files(tmp_path):
+    out = tmp_path / "exports"
+    paths = write_all(out, all_notices(), all_cases(), REVIEW)
+    assert [p.relative_to(out).as_posix() for p in paths] == STORE_FILES + list(REVIEW)
+    assert sorted(os.listdir(out)) == sorted(STORE_FILES + ["review", "review.html"])  # no temp files left
+    assert os.listdir(out / "review") == ["run-0001.html"]
+    for name, path in zip(STORE_EXPORTS, paths):
         assert path.read_bytes() == WRITERS[name](all_notices(), all_cases())
+    assert (out / "review" / "run-0001.html").read_bytes() == REVIEW["review/run-0001.html"]
 
 
 def test_rewriting_gives_identical_bytes(tmp_path):
-    first = {p.name: p.read_bytes() for p in write_all(tmp_path / "a", all_notices(), all_cases())}
-    second = {p.name: p.read_bytes() for p in write_all(tmp_path / "b", all_notices()[::-1], all_cases()[::-1])}
+    first = {p.name: p.read_bytes() for p in write_all(tmp_path / "a", all_notices(), all_cases(), {})}
+    second = {p.name: p.read_bytes() for p in write_all(tmp_path / "b", all_notices()[::-1], all_cases()[::-1], {})}
     assert first == second
 
 
 def test_empty_input_still_writes_valid_files(tmp_path):
-    paths = write_all(tmp_path, [], [])
-    assert {p.name for p in paths} == set(FILE_NAMES.values())
+    paths = write_all(tmp_path, [], [], {})
+    assert {p.name for p in paths} == {FILE_NAMES[name] for name in STORE_EXPORTS}
     assert (tmp_path / "notices.jsonl").read_bytes() == b""
     assert (tmp_path / "hearings.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
 
@@ -66,24 +70,25 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
 def test_exports_are_written_as_a_set(tmp_path, monkeypatch):
     """A run that fails (or is killed) while it renders the exports leaves the old set whole,
     not new CSVs beside an old calendar."""
-    old = {p.name: p.read_bytes() for p in write_all(tmp_path, all_notices()[:2], all_cases()[:1])}
+    old = {p.name: p.read_bytes() for p in write_all(tmp_path, all_notices()[:2], all_cases()[:1], {})}
 
     def broken(notices, cases):
         raise RuntimeError("killed while rendering")
 
-    monkeypatch.setitem(export.WRITERS, "ics", broken)  # the fifth of six: four are rendered by then
+    monkeypatch.setitem(export.WRITERS, "ics", broken)  # the last of five: four are rendered by then
     with pytest.raises(RuntimeError):
-        write_all(tmp_path, all_notices(), all_cases())
+        write_all(tmp_path, all_notices(), all_cases(), REVIEW)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == old  # and no temp file left
 
 
 def test_files_get_the_umask_mode_not_a_private_temp_mode(tmp_path):
     umask = os.umask(0o022)
     try:
-        write_all(tmp_path, all_notices(), all_cases())
+        write_all(tmp_path, all_notices(), all_cases(), REVIEW)
     finally:
         os.umask(umask)
-    assert {(p.stat().st_mode & 0o777) for p in tmp_path.iterdir()} == {0o644}
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(files) == 7 and {(p.stat().st_mode & 0o777) for p in files} == {0o644}
 
 
 ACTING = "\x00\x1b\x07\x7f\x85\u202e\u2066\u2028\u2029"  # NUL ESC BEL DEL NEL RLO LRI LS PS

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import notices.store as store_module
-from notices.model import CHINA_TZ, Deadline, Notice, Problem
+from notices.model import CHINA_TZ, Deadline, Notice, Problem, Run
 from notices.store import APPLICATION_ID, SCHEMA_VERSION, Added, Store, StoreError, StorePathError
 from notices.watch import find_hits
 
@@ -70,7 +70,7 @@ def db_path(tmp_path) -> Path:
 
 def test_new_file_has_current_schema_and_wal(db_path):
     with Store.open(db_path) as store:
-        assert store.version == SCHEMA_VERSION == 3
+        assert store.version == SCHEMA_VERSION == 4
     with sqlite3.connect(db_path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -224,7 +224,8 @@ def test_notices_round_trip_whole(db_path):
     stored = page("p1.txt", 1, 2)
     with Store.open(db_path) as store:
         added = store.add_page(stored, "sha-1", read_at="2026-03-25T08:00:00+08:00")
-        assert added == (tuple(notice.id for notice in stored.notices), 0, None)  # the new ones, by id
+        ids = tuple(notice.id for notice in stored.notices)
+        assert added == (ids, 0, None, ids)  # the new ones, and all the page gave, by id
         assert store.notices() == stored.notices
         assert store.notices()[0].hearing_datetime.utcoffset() == dt.timedelta(hours=8)
 
@@ -392,7 +393,8 @@ def test_version_1_file_is_migrated_with_data_kept(db_path, monkeypatch):
     with sqlite3.connect(db_path) as db:  # version 1 had no application id
         db.execute("PRAGMA application_id = 0")
     with Store.open(db_path) as store:
-        assert store.version == 3
+        assert store.version == SCHEMA_VERSION == 4
+        assert store.runs() == []  # runs before version 4 are not known
         assert store.setting("calendar") is None  # so the next run counts the dates again
         assert store.notices() == notices_before
         assert store.sightings() == sightings_before
@@ -459,3 +461,26 @@ def test_replaced_records_keep_their_rows_and_record_the_setting(db_path):
         store.replace_records(changed, {"calendar": "v2"})
         assert store.notices() == changed and store.setting("calendar") == "v2"
         assert store.counts()["notices"] == len(stored) and store.counts()["sightings"] == len(stored)
+
+
+def test_runs_are_numbered_in_order_with_the_notices_they_found(db_path):
+    with Store.open(db_path) as store:
+        first = store.add_page(page("p1.txt", 1, 2), "sha-1")
+        one = store.add_run(Run(number=99, read_at="first", pages=1, pages_new=1, pages_failed=0, hits_new=0,
+                                found=list(first.found), new=list(first.new)))
+        second = store.add_page(page("p2.txt", 2, 3), "sha-2")
+        two = store.add_run(Run(read_at="second", pages=2, pages_new=1, pages_failed=1, hits_new=1,
+                                found=list(second.found), new=list(second.new)))
+        assert (one.number, two.number) == (1, 2)  # the number asked for is not taken
+        assert store.runs() == [one, two]
+        assert two.found == list(second.found) and two.new == [second.found[1]]  # notice 2 was known
+
+
+def test_a_run_forgets_a_notice_the_store_no_longer_holds(db_path):
+    with Store.open(db_path) as store:
+        added = store.add_page(page("p1.txt", 1, 2), "sha-1")
+        store.add_run(Run(read_at="first", pages=1, pages_new=1, pages_failed=0, hits_new=0,
+                          found=list(added.found), new=list(added.new)))
+        store.add_page(page("p1.txt", 2), "sha-2")  # the page corrected: notice 1 is no longer printed
+        [run] = store.runs()
+        assert run.found == run.new == [added.found[1]]

@@ -86,12 +86,18 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def export_bytes(outdir: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(outdir.iterdir()) if not path.name.startswith("notices.db")}
+    return {path.relative_to(outdir).as_posix(): path.read_bytes() for path in sorted(outdir.rglob("*"))
+            if path.is_file() and not path.name.startswith("notices.db")}
 
 
 def table_rows(db: Path) -> list[str]:
     with sqlite3.connect(db) as connection:
         return list(connection.iterdump())
+
+
+def record_rows(db: Path) -> list[str]:
+    """The rows of what was read (pages, notices, sightings…), not of the runs that read them."""
+    return [row for row in table_rows(db) if "run" not in row.split("(", 1)[0]]
 
 
 def test_run_stores_pages_writes_exports_and_summarizes(work, capsys):
@@ -120,7 +126,8 @@ def test_summary_lists_the_new_notices_and_one_line_per_kind_of_problem(work, ca
     assert f"  青黄劳人仲案字[2026]第1号  开庭 hearing\n      {WATCHED}  2026-06-09 14:00\n" in out
     assert f"  no case number  开庭 hearing\n      {WATCHED}  2026-06-09 14:00\n" in out
     assert out.endswith("problems:\n  authority not_found: 2 new notices\n"
-                        "  case_numbers not_found: 1 new notice (see the review export)\nexports: 6 files in exports/\n")
+                        "  case_numbers not_found: 1 new notice (see the review export)\nexports: 7 files in exports/\n"
+                        "review page: exports/review/run-0001.html\n")
     assert "parties:" not in out  # the store's key for a case without a number is not for users
     assert "new notices" not in run(capsys, "run", "pages", "--today", TODAY)[1]
 
@@ -179,7 +186,7 @@ def test_new_pages_add_only_what_is_new(work, capsys):
 
 def test_a_page_stored_by_another_run_after_the_check_is_already_stored(work, capsys, monkeypatch):
     run(capsys, "run", "pages", "--today", TODAY)
-    rows = table_rows(work / "exports" / "notices.db")
+    rows = record_rows(work / "exports" / "notices.db")
     shutil.copytree(work / "pages", work / "copies")
     # The check before extracting finds nothing, as when another run stores the page just after it.
     monkeypatch.setattr(Store, "page_path", lambda store, sha256: None)
@@ -189,7 +196,7 @@ def test_a_page_stored_by_another_run_after_the_check_is_already_stored(work, ca
         assert "pages read: 2 (0 new, 2 already stored, 0 failed)" in out, args
         assert "notices found: 4 (0 new, 4 already known)" in out
     assert "pages read: 2 (2 new, 0 already stored" in run(capsys, "run", "pages", "--today", TODAY, "--reread")[1]
-    assert table_rows(work / "exports" / "notices.db") == rows
+    assert record_rows(work / "exports" / "notices.db") == rows
 
 
 def test_unreadable_page_is_reported_and_skipped(work, capsys):
@@ -205,14 +212,16 @@ def test_unreadable_page_is_reported_and_skipped(work, capsys):
 
 def test_reread_extracts_again_and_changes_no_row(work, capsys):
     run(capsys, "run", "pages", "--today", TODAY)
-    rows = table_rows(work / "exports" / "notices.db")
+    rows = record_rows(work / "exports" / "notices.db")
     code, out, _ = run(capsys, "run", "pages", "--today", TODAY, "--reread")
     assert code == 0 and "pages read: 2 (2 new, 0 already stored, 0 failed)" in out
     assert "notices found: 4 (0 new, 4 already known)" in out
-    assert table_rows(work / "exports" / "notices.db") == rows
+    assert out.endswith("review page: exports/review/run-0002.html\n")  # what was read again, for review
+    assert record_rows(work / "exports" / "notices.db") == rows
     shutil.copytree(work / "pages", work / "copies")
     assert "pages read: 2 (0 new, 2 already stored" in run(capsys, "run", "copies", "--today", TODAY, "--reread")[1]
-    assert table_rows(work / "exports" / "notices.db") == rows  # a copy is not a second printing
+    assert Store.open(work / "exports" / "notices.db", readonly=True).counts()["runs"] == 2  # nothing new read
+    assert record_rows(work / "exports" / "notices.db") == rows  # a copy is not a second printing
 
 
 def test_changed_page_replaces_what_it_said(work, capsys):
@@ -250,7 +259,7 @@ def test_exports_are_written_after_the_pages_are_stored(work, capsys, monkeypatc
 
     stored_at_export = []
 
-    def spy(outdir, notices, cases):
+    def spy(outdir, notices, cases, review):
         with Store.open(work / "exports" / "notices.db") as store:
             stored_at_export.append(store.counts()["pages"])
         return []
@@ -305,7 +314,7 @@ def not_sqlite(path: Path) -> None:
 @pytest.mark.parametrize("make, message", [
     (damaged, "odd.db: not a usable notices store (database disk image is malformed)"),
     (foreign, "odd.db is not a notices store (it holds another program's tables)"),
-    (too_new, "odd.db has schema version 99; this notices knows 3: upgrade notices"),
+    (too_new, "odd.db has schema version 99; this notices knows 4: upgrade notices"),
     (not_sqlite, "odd.db is not a notices store (not an SQLite database)"),
 ])
 @pytest.mark.parametrize("command", [["run", "pages", "--today", TODAY], ["cases"], ["watch", "add", WATCHED]])
@@ -663,3 +672,32 @@ def test_a_page_name_with_a_newline_stays_on_one_line(work, capsys):
     assert code == 1
     [line] = [line for line in err.splitlines() if "cannot read" in line]
     assert "bad\\x0aname.json" in line
+
+
+def test_each_run_that_reads_a_page_writes_its_review_page_and_the_index(seeds, capsys):
+    from urllib.parse import unquote
+
+    run(capsys, "run", "--today", "2026-04-01")
+    first = (seeds / "exports" / "review" / "run-0001.html").read_text(encoding="utf-8")
+    with Store.open(seeds / "exports" / "notices.db", readonly=True) as store:
+        stored = store.notices()
+    assert first.count('<article class="notice"') == len(stored) == first.count('data-new="1"')
+    assert '<mark class="respondents" title="respondents">青岛佳豪塑钢门窗有限公司</mark>' in first
+    assert re.search(r'<span class="around">[^<]+</span><span class="own">', first)  # the page before it
+
+    (seeds / "inbox").mkdir()
+    page = SEED_WITH_NOTICES.read_text(encoding="utf-8").replace("青岛佳豪塑钢门窗有限公司", "青岛某某新材料有限公司")
+    (seeds / "inbox" / "p 1.txt").write_text(page, encoding="utf-8")
+    code, out, _ = run(capsys, "run", "inbox", "--today", "2026-04-01")
+    assert code == 0 and out.endswith("review page: exports/review/run-0002.html\n")
+    second = (seeds / "exports" / "review" / "run-0002.html").read_text(encoding="utf-8")
+    assert second.count('data-new="1"') == 1 and second.count('<article class="notice"') == len(stored)
+    [new] = [a for a in second.split("<article")[1:] if 'data-new="1"' in a]
+    [href] = re.findall(r'<a href="([^"]+)">', new)  # the page file it was read from
+    assert (seeds / "exports" / "review" / unquote(href)).resolve() == (seeds / "inbox" / "p 1.txt").resolve()
+    index = (seeds / "exports" / "review.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="(review/run-\d+\.html)"', index) == ["review/run-0002.html", "review/run-0001.html"]
+
+    out = run(capsys, "run", "inbox", "--today", "2026-04-01")[1]
+    assert out.endswith("review page: none: no new page was read\n")
+    assert not (seeds / "exports" / "review" / "run-0003.html").exists()

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from notices.export.columns import (CASE_TODAY_COLUMNS, COMPUTED_COLUMNS, HEARIN
                                     case_today, cell_text, pick_columns)
 from notices.export.common import computed_date_text, deadline_label, local_datetime_text
 from notices.inert import one_line
-from notices.model import CHINA_TZ, Case, Deadline, Notice, moment_day, moment_key
+from notices.model import CHINA_TZ, Case, Deadline, Notice, Run, moment_day, moment_key
 from notices.store import Store, StoreError, StorePathError
 from notices.watch import Hit, check_name, find_hits
 
@@ -136,11 +137,13 @@ class RunSummary:
     notices_known: int = 0
     recounted: int = 0  # stored notices whose dates were counted again on a changed calendar
     new_ids: list[str] = field(default_factory=list)  # the notices new to the store, in page order
+    found_ids: list[str] = field(default_factory=list)  # every notice on the pages stored, in page order
 
 
 @store_errors
 def run_command(args) -> int:
     from notices.export import write_all
+    from notices.export.html import run_page_name
 
     now = dt.datetime.now(CHINA_TZ)  # read here, in the CLI layer; the core is given dates
     today = today_of(args)
@@ -157,12 +160,19 @@ def run_command(args) -> int:
             notices, cases = store.notices(), store.cases()
             hits = find_hits(store.watch_list(), notices)
             new_hits = store.record_hits(hits)
+            review, review_page = {}, None
+            if summary.pages_new or summary.failed:  # a run that read nothing new changes nothing
+                run = store.add_run(Run(read_at=read_at, pages=summary.pages, pages_new=summary.pages_new,
+                                        pages_failed=len(summary.failed), hits_new=len(new_hits),
+                                        found=summary.found_ids, new=summary.new_ids))
+                review = run_review(store, run, notices, hits, args.out)
+                review_page = args.out / run_page_name(run)
             try:
                 args.out.mkdir(parents=True, exist_ok=True)
-                written = write_all(args.out, notices, cases)
+                written = write_all(args.out, notices, cases, review)
             except OSError as error:
                 raise usage_error(f"cannot write the exports to {args.out}: {error.strerror or error}") from None
-    print_summary(summary, cases, notices, hits, new_hits, today, args.out, written)
+    print_summary(summary, cases, notices, hits, new_hits, today, args.out, written, review_page)
     if args.fail_on_watch and new_hits:
         return EXIT_NEW_WATCH_HIT  # the alert wins: failed pages are on stderr already
     return EXIT_PAGE_FAILED if summary.failed else 0
@@ -233,7 +243,36 @@ def store_page(store: Store, path: str, read_at: str, reread: bool, summary: Run
         summary.pages_known += 1
         return None
     summary.pages_new += 1
+    summary.found_ids.extend(added.found)
     return None
+
+
+def run_review(store: Store, run: Run, notices: list[Notice], hits: list[Hit], out: Path) -> dict[str, bytes]:
+    """The run's review page and the index of runs, with links to the page files it read."""
+    from notices.export import review_files
+
+    found = set(run.found)
+    links = page_links({notice.page for notice in notices if notice.id in found}, out)
+    return review_files(run, store.runs(), notices, hits_by_notice(hits), links)
+
+
+def hits_by_notice(hits: list[Hit]) -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for hit in hits:
+        if hit.name not in names.setdefault(hit.notice_id, []):
+            names[hit.notice_id].append(hit.name)
+    return names
+
+
+def page_links(pages: set[str], out: Path) -> dict[str, str]:
+    """Each page file, as a link from a run's review page (in out/review/)."""
+    from urllib.parse import quote
+
+    from notices.export.html import REVIEW_FOLDER
+
+    folder = (out / REVIEW_FOLDER).absolute()
+    return {page: quote(os.path.relpath(Path(page).absolute(), folder).replace(os.sep, "/"))
+            for page in sorted(pages) if Path(page).is_file()}
 
 
 def already_stored(stored_from: str | None, path, reread: bool) -> bool:
@@ -256,7 +295,7 @@ def in_range(cases: list[Case], start: dt.date | None, end: dt.date | None) -> l
 
 
 def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice], hits: list[Hit],
-                  new_hits: list[Hit], today: dt.date, out: Path, written: list[Path]) -> None:
+                  new_hits: list[Hit], today: dt.date, out: Path, written: list[Path], review: Path | None) -> None:
     """What a morning mail from cron needs: what is new (notices, watch hits), what is coming, and
     what went wrong, one line per kind of problem."""
     by_id = {notice.id: notice for notice in notices}
@@ -276,7 +315,7 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
         for notice in new[:SHOWN_IN_SUMMARY]:
             print(*("  " + line for line in new_notice_lines(notice)), sep="\n")
         if len(new) > SHOWN_IN_SUMMARY:
-            print(f"  … {len(new) - SHOWN_IN_SUMMARY} more in {out}/review.html")
+            print(f"  … {len(new) - SHOWN_IN_SUMMARY} more in {review}")
     coming = upcoming(cases, today)
     print(f"upcoming hearings (from {today}): {len(coming)}")
     for case in coming[:SHOWN_IN_SUMMARY]:
@@ -303,6 +342,7 @@ def print_summary(summary: RunSummary, cases: list[Case], notices: list[Notice],
     else:
         print(f"problems: {problems[0] if problems else 'none'}")
     print(f"exports: {counted(len(written), 'file')} in {out}/")
+    print(f"review page: {review or 'none: no new page was read'}")
 
 
 def new_notice_lines(notice: Notice) -> list[str]:

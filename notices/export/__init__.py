@@ -13,7 +13,7 @@ from pathlib import Path
 from notices.model import Case, Notice
 
 from .csvfile import cases_csv, notices_csv
-from .html import review_html
+from .html import review_files, review_html
 from .ics import hearings_ics
 from .jsonl import notices_jsonl
 from .table import CASE_TABLE_COLUMNS, NOTICE_TABLE_COLUMNS, render_cases_table, render_notices_table
@@ -66,11 +66,16 @@ def write_set(files: dict[Path, bytes]) -> None:
             temp_path.unlink(missing_ok=True)  # gone once renamed; left over only on an error
 
 
-def write_all(outdir: Path, notices: list[Notice], cases: list[Case]) -> list[Path]:
-    """Write every export into `outdir` (created if missing), as a set: all rendered first, then
-    written together; returns the paths in WRITERS order."""
+# What each run rebuilds from the whole store; the review pages are the run's own (review_files).
+STORE_EXPORTS = ["csv", "cases-csv", "xlsx", "jsonl", "ics"]
+
+
+def write_all(outdir: Path, notices: list[Notice], cases: list[Case], review: dict[str, bytes]) -> list[Path]:
+    """Write the store's exports and the run's review files (paths relative to `outdir`, created if
+    missing) as a set: all rendered first, then written together; returns the paths written."""
     outdir = Path(outdir)
-    rendered = {outdir / FILE_NAMES[name]: writer(list(notices), list(cases)) for name, writer in WRITERS.items()}
+    rendered = {outdir / FILE_NAMES[name]: WRITERS[name](list(notices), list(cases)) for name in STORE_EXPORTS}
+    rendered |= {outdir / name: data for name, data in review.items()}
     write_set(rendered)
     return list(rendered)
 
@@ -82,6 +87,7 @@ __all__ = [
     "WRITERS",
     "render_cases_table",
     "render_notices_table",
+    "review_files",
     "write_all",
     "write_atomic",
     "write_set",
