@@ -163,7 +163,10 @@ def side_by_side(text: str) -> Reordered:
         j = i
         while j < len(lines) and lines[j].strip():
             j += 1
-        columns = (_side_columns(lines[i:j], indent) or _merged_columns(lines[i:j])) if j > i else None
+        head, columns = _headed_columns(lines[i:j], indent) if j > i else (0, None)
+        if columns and head:  # lines across the page above the columns (a masthead, a rule) end a stretch
+            out += _stretch(left, right) + lines[i:i + head]
+            left, right = [], []
         if columns:
             left += ([""] if left else []) + columns[0]
             right += ([""] if right else []) + columns[1]
@@ -176,6 +179,32 @@ def side_by_side(text: str) -> Reordered:
         i = j + 1
     out += _stretch(left, right)
     return Reordered("\n".join(out), runs) if runs else Reordered(text, 0)
+
+
+HEADING_LINES = 3  # lines across both columns a run may start with: a masthead, a section title, a rule
+
+
+def _headed_columns(run: list[str], indent: float | None) -> tuple[int, tuple[list[str], list[str]] | None]:
+    """The run's two columns, after as few of its first lines as must be set apart for them: lines
+    across the page above the columns with no blank line between (a masthead, a rule). Set apart
+    so, a table's header row would leave its rows to be taken for columns: columns found below
+    such lines are columns of running text. Returns (that count, columns)."""
+    columns = _side_columns(run, indent) or _merged_columns(run)
+    if columns:
+        return 0, columns
+    for head in range(1, min(HEADING_LINES, len(run) - SIDE_MIN_LINES) + 1):
+        columns = _side_columns(run[head:], indent)
+        if columns and _running_text(columns[0]):
+            return head, columns
+    return 0, None
+
+
+INNER_BLANK = regex.compile(r"\S(?: {2,}|\u3000+)\S")
+
+
+def _running_text(lines: list[str]) -> bool:
+    """Lines of a column of text, not rows of cells: few have a blank inside (公　告 has one)."""
+    return sum(bool(INNER_BLANK.search(line)) for line in lines) * 4 <= len(lines)
 
 
 def _unindented(run: list[str], indent: float | None) -> list[str]:

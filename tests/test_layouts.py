@@ -227,6 +227,35 @@ def test_a_table_in_the_left_column_beside_a_notice():
     assert "遗失声明" in page.text and not any(line.startswith(" ") for line in page.text.splitlines() if "遗失" in line)
 
 
+def test_columns_right_under_a_masthead_and_a_rule_are_read():
+    """The paper's head, a section line and a rule run across both columns with no blank line
+    before the columns begin: they are set apart, and the columns are read one after the other."""
+    head = ["甘肃法治报\u3000\u3000\u3000\u3000\u30002026年5月12日\u3000星期二\u3000\u3000\u3000\u3000第8版",
+            "法律公告\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000责任编辑：马丽",
+            "━" * 34]
+    left = ["兰州市七里河区人民法院", "公告", "马建国：", "本院受理原告甘肃陇原商贸有限公司诉你", "买卖合同纠纷一案，现依法向你公告送达",
+            "起诉状副本、应诉通知书、开庭传票。自", "公告之日起经过三十日即视为送达。本院", "定于2026年8月6日上午9时在本院第五法",
+            "庭开庭审理。", "兰州市七里河区人民法院", "2026年5月12日"]
+    right = ["兰州市劳动人事争议仲裁委员会", "公告", "兰州金城鼎盛建材有限公司：", "本委受理申请人王小燕与你单位劳动报酬",
+             "争议一案（兰劳人仲案字〔2026〕第318", "号），现依法向你单位公告送达开庭通知", "书等文书。本委定于2026年7月9日14时",
+             "在本委第二仲裁庭开庭审理。", "兰州市劳动人事争议仲裁委员会", "2026年5月11日"]
+    column = max(display_width(line) for line in left) + 4
+    rows = [l + " " * int(column - display_width(l)) + r for l, r in zip(left, right + [""])]
+    page = text_page("\n".join(head + rows) + "\n", "p.txt")
+    records = extract_text(page.text)
+    assert [(n.authority, n.respondents, n.hearing_datetime.strftime("%m-%d %H:%M")) for n in records] == [
+        ("兰州市七里河区人民法院", ["马建国"], "08-06 09:00"),
+        ("兰州市劳动人事争议仲裁委员会", ["兰州金城鼎盛建材有限公司"], "07-09 14:00")]
+
+
+def test_a_tables_header_row_is_not_set_apart_to_make_its_rows_columns():
+    header = "开庭时间          法庭        案号                        案由                  原告              被告"
+    rows = [f"2026-05-0{k} 09:15  第十四法庭  （2026）沪0115民初3144{k}号   买卖合同纠纷          上海浦江机械有限公司  苏州瑞祥设备{k}有限公司"
+            for k in range(1, 7)]
+    text = "上海市浦东新区人民法院开庭公告\n\n" + "\n".join([header] + rows) + "\n"
+    assert text_page(text, "p.txt").text == text
+
+
 def test_a_label_set_out_with_blanks_is_no_column():
     text = ("开 庭 公 告\n\n案\u3000\u3000号：（2026）宁行终219号\n案\u3000\u3000由：土地行政登记\n"
             "当 事 人：上诉人马振海；被上诉人银川市人民政府\n开庭时间：2026年4月28日  上午9:00\n开庭地点：本院第七法庭\n"
