@@ -18,8 +18,8 @@ import regex
 
 from notices import dates
 from notices.model import Span
-from notices.rules.parts import (ADDRESSED_CASE_LINE, CASE_COUNT, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL, RESPONDENT_ROLE,
-                                 THIRD_ROLE)
+from notices.rules.parts import (ADDRESSED_CASE_LINE, BULLET, CASE_COUNT, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL,
+                                 RESPONDENT_ROLE, SELF, THIRD_ROLE)
 from notices.rules.parts import ITEM_MARK as ITEM_MARK_PATTERN  # compiled here as ITEM_MARK
 from notices.rules.structure import AUTHORITY, FULL_DATE
 
@@ -58,7 +58,6 @@ CELL_LOOKS = {"case": CASE_CELL, "date": DAY_CELL, "time": WHEN_CELL, "venue": V
 # A date heading: a line that is a day (with its weekday), maybe with 上午/下午 after it, or a
 # title that names the day (2026年6月29日（星期一）开庭公告); or 上午/下午 alone, heading the
 # times below it.
-BULLET = "[■□●○◆◇▲△★☆▶►•※]"  # a mark a paper prints before each item or heading
 DAY_HEADING = regex.compile(
     rf"\s*{BULLET}?\s*(?:(?P<date>{dates.DATE.pattern})\s*(?:[(（]\s*(?:星期|周)[一二三四五六日天]\s*[)）])?\s*"
     r"(?:(?:开庭|庭审)(?:公告|排期表?|安排表?))?\s*)?"
@@ -134,7 +133,9 @@ def case_items(text: str, a: int, b: int) -> list[Item]:
     its case number on a line of its own, or ending its item's heading line (公示催告 of several
     bills, 减刑、假释 of several prisoners), or numbered and opened by it (一、(2026)…号原告甲诉被告乙…
     一案; 二、…: one service to the defendants of several cases), or each addressed to its own party,
-    on its line or numbered (郭志刚:本院定于…审理原告甲诉你…一案…。); [] for one case."""
+    on its line or numbered (郭志刚:本院定于…审理原告甲诉你…一案…。), or numbered notices each
+    complete in itself (1. 甲:本院受理…一案… 2. 本院受理申请人乙…一案…: an issuer's group in a
+    supplement); [] for one case."""
     starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
     if len(starts) < 2:
         starts = [m.start("item") for m in NUMBERED_CASE_ITEM.finditer(text, a, b)]
@@ -144,7 +145,7 @@ def case_items(text: str, a: int, b: int) -> list[Item]:
              if CASE_OR_PARTY.search(text, m.end() if (m := CASE_LINE.match(text, s, e)) else s, e)]
     if len(items) < len(starts):
         items = []  # an item that names no case nor party: these are no cases one after another
-    for shape in (_addressed_lines, _numbered_addressees):
+    for shape in (_addressed_lines, _numbered_addressees, _numbered_notices):
         items = items if len(items) >= 2 else shape(text, a, b)
     return items if len(items) >= 2 else []
 
@@ -163,6 +164,19 @@ def _numbered_addressees(text: str, a: int, b: int) -> list[Item]:
     """一、甲公司: / 本委受理…一案… / 二、乙公司: / …: numbered addressees, each with its case."""
     spans = _spans([m.start() for m in NUMBERED_ADDRESSEE.finditer(text, a, b)], b)
     return [Item(s, e, whole=True) for s, e in spans] if all(CASE_WORDS.search(text, s, e) for s, e in spans) else []
+
+
+NUMBERED_LINE = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*{ITEM_MARK.pattern}", regex.MULTILINE)
+SPEAKS = regex.compile(SELF)
+
+
+def _numbered_notices(text: str, a: int, b: int) -> list[Item]:
+    """1. …本院受理…一案(…号)… / 2. 本院受理…: numbered paragraphs, each a notice in itself (it
+    speaks as the issuer, names its case and prints its number)."""
+    spans = _spans([m.start() for m in NUMBERED_LINE.finditer(text, a, b)], b)
+    whole = all(SPEAKS.search(text, s, e) and CASE_WORDS.search(text, s, e) and CASE_START.search(text, s, e)
+                for s, e in spans)
+    return [Item(s, e, whole=True) for s, e in spans] if whole else []
 
 
 # -- tables -------------------------------------------------------------------------------------

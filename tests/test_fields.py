@@ -466,3 +466,24 @@ def test_a_hearing_date_without_a_time_stays_a_date():
 ])
 def test_a_number_the_case_arose_from_is_not_its_own(text, own):
     assert one(text).case_numbers == own
+
+
+@pytest.mark.parametrize("heading", ["■ {issuer}", "{issuer}", "【{issuer}】"])
+def test_a_supplement_grouped_by_issuer_gives_every_notice_its_issuer(heading):
+    """A legal-notice supplement prints each court's or committee's name once above its numbered
+    notices, none of them signed: each notice is found, and takes its group's issuer."""
+    court, committee = "贵州省贵阳市云岩区人民法院", "贵阳市劳动人事争议仲裁委员会"
+    page = (
+        "法治生活报　2026年9月3日　第5版\n\n" + heading.format(issuer=court) + "\n\n"
+        "1. 杨光明：本院受理原告贵州黔信小额贷款有限公司诉你借款合同纠纷一案，案号（2026）黔0103民初7712号。"
+        "现依法向你公告送达起诉状副本、应诉通知书及开庭传票。自公告之日起经过30日即视为送达。"
+        "本院定于2026年11月20日上午9时在本院第六法庭开庭审理。\n\n"
+        "2. 本院受理申请人罗小梅申请宣告公民失踪一案，案号（2026）黔0103民特245号。下落不明人罗大勇应当在公告期间内"
+        "与本院联系。公告期间为三个月。\n\n" + heading.format(issuer=committee) + "\n\n"
+        "1. 贵州筑城兴达建筑劳务有限公司：本委受理申请人吴海与你单位劳动报酬争议一案（筑劳人仲案字〔2026〕第880号），"
+        "已审理终结。现依法向你单位公告送达仲裁裁决书，自公告之日起经过三十日即视为送达。\n"
+    )
+    found = extract_text(page)
+    assert [(n.authority, n.case_numbers) for n in found] == [
+        (court, ["(2026)黔0103民初7712号"]), (court, ["(2026)黔0103民特245号"]),
+        (committee, ["筑劳人仲案字〔2026〕第880号"])]

@@ -6,7 +6,7 @@ import regex
 
 from notices.dates import YEAR
 from notices.rules import Rule, standalone, table
-from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, COMPANY_KIND, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF,
+from notices.rules.parts import (AUTHORITY_SUFFIX, BULLET, ITEM_MARK, CASE_YEAR, COMPANY_KIND, FIELD_LABEL, KIND_WORD, NAVIGATION, SELF,
                                  TITLE_BRACKET)
 
 # A full date with its year, as notices are dated: 2026年3月25日, 二〇二六年四月八日, 2016-07-17
@@ -67,6 +67,18 @@ TITLES = table(
                "黑龙江省哈尔滨市中级人民法院\n开庭公告(第19期)\n", "重庆市渝北区人民法院\n2026年6月29日(星期一)开庭公告\n"),
         reject=("特此公告\n天津市滨海新区劳动人事争议仲裁委员会\n2026年5月6日", "北京互联网法院\n减资公告\n"),
         flags=regex.VERBOSE | regex.MULTILINE,
+    ),
+    Rule(
+        "title/issuer_heading",  # a supplement grouped by issuer: ■ 西安市莲湖区人民法院, then its numbered notices
+        rf"""
+        (?:(?<=^)|(?<=\n))[^\S\n]*   # a line of its own
+        (?:{BULLET}[^\S\n]*(?P<title>(?P<authority>{AUTHORITY}))[^\S\n]*(?=\n|$)
+           |(?P<title>(?P<authority>{AUTHORITY}))[^\S\n]*(?=\n\s*{ITEM_MARK}))   # or right above the first item
+        """,
+        match=(("■ 西安市莲湖区人民法院\n\n　　1. 郭亚楠:", {"authority": "西安市莲湖区人民法院"}),
+               ("\n南宁市劳动人事争议仲裁委员会\n(一)南宁某某公司:", {"authority": "南宁市劳动人事争议仲裁委员会"})),
+        reject=("本院定于开庭。\n西安市莲湖区人民法院\n2026年5月6日", "特此公告\n\n西安市莲湖区人民法院\n二〇二六年五月六日"),
+        flags=regex.VERBOSE,
     ),
     Rule(
         "title/bracketed",  # 人民法院报: each notice opens with its court in brackets, 【北京市朝阳区人民法院】张三:…
