@@ -198,7 +198,8 @@ def header_fields(text: str, cells: list[Span]) -> list[str | None]:
 
 CELL = regex.compile(r"[^\t|\n]+")
 SEQ_CELL = regex.compile(r"\s*(?P<n>\d{1,3})\s*")
-TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注|(?:发布|刊登|公告|上传)(?:日期|时间)\s*[:：])|.*。")
+TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注|(?:发布|刊登|公告|上传)(?:日期|时间)\s*[:：]"
+                          r"|共\s*\d+\s*条|第\s*\d+\s*/\s*\d+\s*页|上一页|下一页|首页\s|尾页)|.*。")  # a site's pager ends it too
 CONTINUES = regex.compile(r"\s*[、,，]")  # a cell that goes on with the names of the cell before it
 # The signature under a table, on a line of its own: the issuer (a date alone may head the rows
 # under it; after the last row it heads none).
@@ -238,11 +239,15 @@ def table_items(text: str, a: int, b: int) -> list[Item]:
             heading = row[0]  # a row that is a day alone heads the rows under it (| **2026年11月3日** | | |)
             continue
         found: dict[str, Span] = {}
+        details = [fields for span in row[1:] if (fields := _detail_fields(text, span))]
+        row = [span for span in row if not (span != row[0] and _detail_fields(text, span))]
         for name, span in _placed(text, row, columns):
             if DITTO.fullmatch(text, *span) and name in previous:
                 span = previous[name]
             elif DITTO.fullmatch(text, *span):
                 continue
+            found.setdefault(name, span)
+        for name, span in (pair for fields in details for pair in fields):
             found.setdefault(name, span)
         if "date" not in found and "date" in previous and not any(DATE_CELL.search(text, *span) for span in found.values()):
             found["date"] = previous["date"]  # a day printed once, on the first of its rows
@@ -250,6 +255,29 @@ def table_items(text: str, a: int, b: int) -> list[Item]:
         if "case" in found or "date" in found or "time" in found:
             items.append(Item(row[0][0], row[-1][1], tuple(found.items()), heading=heading))
     return items
+
+
+# A row's detail line under it (案由:买卖合同纠纷 承办人:孟秋实 书记员:韩雪): labels of the header's words.
+DETAIL_LABEL = regex.compile(rf"(?P<label>{'|'.join(words for _, words in COLUMNS)})\s*[:：]\s*")
+
+
+def _detail_fields(text: str, span: Span) -> list[tuple[str, Span]]:
+    """The fields a labelled detail line of a row gives (a line of its own under the row), by the
+    field its label names ([] when the cell is no such line); labels no field reads (承办人, 书记员)
+    are left out."""
+    a, b = span
+    labels = list(DETAIL_LABEL.finditer(text, a, b))
+    line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    alone = not text[line_start:a].strip() and (line_end < 0 or not text[b:line_end].strip())
+    if not labels or labels[0].start() != a or not alone:  # a labelled cell in the row (当事人 原告:…) is no detail line
+        return []
+    fields = []
+    for label, after in zip(labels, labels[1:] + [None]):
+        value = _trimmed_cell(text, (label.end(), after.start() if after else b))
+        name = _label_kind(label.group("label"))
+        if value[1] > value[0] and name not in ("seq", "ignored", "third"):
+            fields.append((name, value))
+    return fields
 
 
 def _cells(text: str, a: int, b: int) -> list[_Cell]:

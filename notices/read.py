@@ -298,6 +298,9 @@ class _HTMLText(html.parser.HTMLParser):
                 break
 
     def handle_data(self, data):
+        table = self.tables[-1] if self.tables else None
+        if table is not None and table.cell is None and not data.strip():
+            return  # the source's indentation between a table's rows and cells: no text of the page
         if not self.hidden:
             self._out().append(data)
 

@@ -563,3 +563,40 @@ def test_a_masthead_dates_the_page(head, date):
 def test_a_path_date_wins_over_the_masthead():
     page = page_from_bytes("冰城晨报　2026年4月15日　星期三　第A11版\n".encode(), "2026-04-16/page11.txt")
     assert page.page_date == dt.date(2026, 4, 16)
+
+
+SITE_TABLE = """<html><body><h2>北京市朝阳区人民法院开庭公告</h2><p>发布日期：2026-03-20</p>
+<table>
+  <tr><th>序号</th><th>开庭日期</th><th>开庭时间</th><th>法庭</th><th>案号</th><th>当事人</th></tr>
+  <tr>
+    <td>1</td>
+    <td>2026-03-30</td>
+    <td>09:00</td>
+    <td>第十八法庭</td>
+    <td>（2026）京0105民初4127号</td>
+    <td>原告：北京鼎泰恒通商贸有限公司；被告：孙立伟</td>
+  </tr>
+  <tr><td></td><td colspan="5">案由：买卖合同纠纷&nbsp;&nbsp;承办人：孟秋实&nbsp;&nbsp;书记员：韩雪</td></tr>
+  <tr>
+    <td>2</td>
+    <td>2026-04-02</td>
+    <td>14:00</td>
+    <td>第十二法庭</td>
+    <td>（2026）京0105民初6630号</td>
+    <td>原告：陈丽华；被告：北京星河互动科技有限公司</td>
+  </tr>
+  <tr><td></td><td colspan="5">案由：劳动争议&nbsp;&nbsp;承办人：苏婉清</td></tr>
+</table>
+<div class="pager">共2条 第1/1页 上一页 下一页</div></body></html>"""
+
+
+def test_a_site_table_set_out_over_lines_reads_as_one_row_a_line():
+    text = page_from_bytes(SITE_TABLE.encode("utf-8"), "p.html").text
+    assert "1\t2026-03-30\t09:00\t第十八法庭\t（2026）京0105民初4127号\t原告：北京鼎泰恒通商贸有限公司；被告：孙立伟\n" in text
+
+
+def test_a_rows_labelled_detail_line_gives_its_cause_and_the_pager_is_no_party():
+    records = extract_bytes(SITE_TABLE.encode("utf-8"), "p.html").notices
+    assert [(n.case_numbers, n.dispute_type, n.claimants, n.respondents) for n in records] == [
+        (["(2026)京0105民初4127号"], "买卖合同纠纷", ["北京鼎泰恒通商贸有限公司"], ["孙立伟"]),
+        (["(2026)京0105民初6630号"], "劳动争议", ["陈丽华"], ["北京星河互动科技有限公司"])]
