@@ -234,7 +234,7 @@ def case_numbers(draft: Draft, text: str, a: int, b: int) -> None:
              if not any(_kind(m) in EARLIER_STAGES.get(kind, ()) for kind in later)]
     seen = set()
     for span, _ in sorted(taken, key=lambda pair: pair[0]):
-        value = text[span[0]:span[1]]
+        value = "".join(text[span[0]:span[1]].split())  # a number a line or a cell wrapped is one number
         key = case_key(value)
         if key not in seen:
             seen.add(key)

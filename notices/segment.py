@@ -33,7 +33,8 @@ BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tai
 NOTICE_LINE = regex.compile(  # words of notices and hearing lists: dates, times, parties, causes, table rows
     rf"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{{4}}[\]〕)]"
     rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|^\s*(?:上午|下午)|[|\t]|日期|时间|纠纷|争议|罪"
-    rf"|^\s*(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE})|^\s*{LINE_LABEL}\s*:",
+    rf"|^\s*(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE})|^\s*{LINE_LABEL}\s*:"
+    rf"|\d+号\s*$",   # the end of a case number a table's cell wrapped: 民终10233号
     regex.MULTILINE,
 )
 

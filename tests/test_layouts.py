@@ -256,6 +256,20 @@ def test_a_tables_header_row_is_not_set_apart_to_make_its_rows_columns():
     assert text_page(text, "p.txt").text == text
 
 
+def test_a_case_number_its_cell_wrapped_is_one_number_and_the_list_goes_on():
+    """A fixed-width table whose last column wraps one case number onto the next line: the
+    number is read whole, and the rows after it stay in the list, under its title and date."""
+    text = ("上海市第一中级人民法院\n二审案件开庭公告\n\n发布日期：2026年7月28日\n\n"
+            "开庭时间             法庭       案由               上诉人   被上诉人                       案号\n"
+            "2026年8月4日 09:30   第26法庭   民间借贷纠纷       陈某     上海浦江融达投资管理有限公司   （2026）沪01\n"
+            "                                                                                           民终10233号\n"
+            "2026年8月4日 14:00   第26法庭   房屋买卖合同纠纷   徐某某   上海锦程置业有限公司、潘某     （2026）沪01民终10418号\n")
+    records = extract_text(text_page(text, "p.txt").text)
+    assert [(n.case_numbers, n.authority, str(n.publication_date)) for n in records] == [
+        (["(2026)沪01民终10233号"], "上海市第一中级人民法院", "2026-07-28"),
+        (["(2026)沪01民终10418号"], "上海市第一中级人民法院", "2026-07-28")]
+
+
 def test_a_label_set_out_with_blanks_is_no_column():
     text = ("开 庭 公 告\n\n案\u3000\u3000号：（2026）宁行终219号\n案\u3000\u3000由：土地行政登记\n"
             "当 事 人：上诉人马振海；被上诉人银川市人民政府\n开庭时间：2026年4月28日  上午9:00\n开庭地点：本院第七法庭\n"
