@@ -201,6 +201,7 @@ SEQ_CELL = regex.compile(r"\s*(?P<n>\d{1,3})\s*")
 TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注|(?:发布|刊登|公告|上传)(?:日期|时间)\s*[:：]"
                           r"|共\s*\d+\s*条|第\s*\d+\s*/\s*\d+\s*页|上一页|下一页|首页\s|尾页)|.*。")  # a site's pager ends it too
 CONTINUES = regex.compile(r"\s*[、,，]")  # a cell that goes on with the names of the cell before it
+GOES_ON = regex.compile(r"[、,，]\s*$")  # a cell whose names go on in the next one (a wrapped cell)
 # The signature under a table, on a line of its own: the issuer (a date alone may head the rows
 # under it; after the last row it heads none).
 SIGNATURE_CELL = regex.compile(rf"\s*{AUTHORITY}(?:\s+{FULL_DATE})?\s*", regex.VERBOSE)
@@ -312,7 +313,7 @@ def _rows(text: str, cells: list[_Cell], columns: list[str | None]) -> list[list
             rows.append([])
             if columns[0] == "seq" and (seq := SEQ_CELL.fullmatch(text, *cell.span)):
                 previous_seq = int(seq.group("n"))
-        if rows[-1] and CONTINUES.match(text, *cell.span):
+        if rows[-1] and (CONTINUES.match(text, *cell.span) or GOES_ON.search(text, *rows[-1][-1])):
             rows[-1][-1] = (rows[-1][-1][0], cell.span[1])
         else:
             rows[-1].append(cell.span)

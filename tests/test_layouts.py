@@ -270,6 +270,18 @@ def test_a_case_number_its_cell_wrapped_is_one_number_and_the_list_goes_on():
         (["(2026)沪01民终10418号"], "上海市第一中级人民法院", "2026-07-28")]
 
 
+def test_a_party_cell_wrapped_onto_its_own_line_keeps_the_rows_after_it():
+    text = ("北京市海淀区人民法院开庭公告\n\n发布日期：2026年7月10日\n\n"
+            "开庭日期    时间   法庭        案号                       案由                  原告                        被告\n"
+            "2026-07-13  14:00  第三法庭    （2026）京0108民初21577号  著作权权属、侵权纠纷  北京墨香文化传播有限公司    北京智云科技有限公司、\n"
+            "                                                                                                            王某某\n"
+            "2026-07-16  14:30  第十一法庭  （2026）京0108民初23118号  劳动争议              北京博学教育科技有限公司    赵某某\n")
+    records = extract_text(text_page(text, "p.txt").text)
+    assert [(n.respondents, n.claimants, str(n.publication_date)) for n in records] == [
+        (["北京智云科技有限公司", "王某某"], ["北京墨香文化传播有限公司"], "2026-07-10"),
+        (["赵某某"], ["北京博学教育科技有限公司"], "2026-07-10")]
+
+
 def test_a_label_set_out_with_blanks_is_no_column():
     text = ("开 庭 公 告\n\n案\u3000\u3000号：（2026）宁行终219号\n案\u3000\u3000由：土地行政登记\n"
             "当 事 人：上诉人马振海；被上诉人银川市人民政府\n开庭时间：2026年4月28日  上午9:00\n开庭地点：本院第七法庭\n"
