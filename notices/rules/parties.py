@@ -163,7 +163,14 @@ PERSON_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}+·\p{Han}+|\p{Han}某某?")
 ORG_NAME = regex.compile(rf"\p{{Han}}[\p{{Han}}\dA-Za-z]+{ORG_SUFFIX}(?:\([^()]*\))?")
 # Quotation and title marks are in sentences, never in a party's name; nor is a case number, or
 # a name for oneself (本公司曾涉及的…), or a table's ditto (同上).
-NO_NAME = regex.compile(r"[“”\"《》?？!！]|[\[〔(【]\d{4}[\]〕)】]|\G本(?:公司|院|委|人|会|单位|局)|\G(?:同上|同前)$")
+# What a notice prints after a party's name, parted by commas (被告:马俊海,男,1979年5月3日出生,回族,
+# 住…,公民身份号码…; 兰州恒泰达物资有限公司,住所地…,统一社会信用代码…,法定代表人周红梅): no party.
+PERSONAL_DETAIL = (r"\G(?:(?:男|女)$|\d{4}年\d{1,2}月\d{1,2}日(?:出生|生)$|\p{Han}{1,4}族$"
+                   r"|(?:住|住所地|住址|现住|户籍地|住所|经常居住地|身份证号码?|公民身份号码|居民身份证|统一社会信用代码"
+                   r"|组织机构代码|注册号|法定代表人|负责人|经营者|职务|工作单位)(?!\p{Han}*(?:公司|厂|店|中心|合作社)$))")
+NO_NAME = regex.compile(r"[“”\"《》?？!！]|[\[〔(【]\d{4}[\]〕)】]|\G本(?:公司|院|委|人|会|单位|局)|\G(?:同上|同前)$"
+                     r"|(?<![(（][^()（）]{0,40})[:：]"  # a label (罪名:), outside an annotation (身份证号:…)
+                     rf"|{PERSONAL_DETAIL}")
 ROLE_SIDES = role_sides()
 ANNOTATED = regex.compile(r"[\[【]?(?:原审)?(?P<label>[^()\[\]【】]+?)[\]】]?(?:\([^()]*\))?")
 
