@@ -133,10 +133,13 @@ def case_items(text: str, a: int, b: int) -> list[Item]:
     its case number on a line of its own, or ending its item's heading line (公示催告 of several
     bills, 减刑、假释 of several prisoners), or numbered and opened by it (一、(2026)…号原告甲诉被告乙…
     一案; 二、…: one service to the defendants of several cases), or each addressed to its own party,
-    on its line or numbered (郭志刚:本院定于…审理原告甲诉你…一案…。), or numbered notices each
+    on its line or numbered (郭志刚:本院定于…审理原告甲诉你…一案…。), or a line for each case that
+    labels its number and its parties (案号:(2026)…号 被执行人:甲 申请执行人:乙), or numbered notices each
     complete in itself (1. 甲:本院受理…一案… 2. 本院受理申请人乙…一案…: an issuer's group in a
     supplement); [] for one case."""
     starts = [m.start() for m in CASE_LINE.finditer(text, a, b)]
+    if len(starts) < 2:
+        starts = [m.start() for m in LABELLED_CASE_ROW.finditer(text, a, b)]
     if len(starts) < 2:
         starts = [m.start("item") for m in NUMBERED_CASE_ITEM.finditer(text, a, b)]
         if not all(SUIT.search(text, s, e) or SIDES.search(text, s, e) for s, e in _spans(starts, b)):
@@ -477,12 +480,14 @@ def labelled_items(text: str, a: int, b: int) -> list[Item]:
 
 
 NUMBERED_CASE = regex.compile(rf"{ITEM_MARK.pattern}{CASE_YEAR}")  # a block headed by its number and case
-SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
+SUIT = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{1,120}}?(?:诉|与|申请)[^。;]{{1,150}}?(?:一案|纠纷|争议)")  # 原告甲诉被告乙…一案
 NUMBERED_ADDRESSEE = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*{ITEM_MARK.pattern}[^\n:。]{{2,60}}:", regex.MULTILINE)
 CASE_WORDS = regex.compile(CASE_COUNT)  # …一案, …三案, …争议案
 ADDRESSED_CASE = regex.compile(rf"(?:^|(?<=\n)){ADDRESSED_CASE_LINE}", regex.MULTILINE)
 # 申请执行人甲,被执行人乙: the sides of an enforcement case named by their labels
 SIDES = regex.compile(rf"(?:{CLAIMANT_ROLE})[^。;\n]{{2,80}}?[,、]\s*(?:{RESPONDENT_ROLE})\s*[:]?\p{{Han}}")
+LABELLED_CASE_ROW = regex.compile(rf"^[^\S\n]*(?:{ITEM_MARK.pattern})?案号\s*:\s*{CASE_YEAR}[^\n]*?号"
+                                  rf"[^\n]*?(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE})\s*:", regex.MULTILINE)
 NUMBERED_CASE_ITEM = regex.compile(rf"(?:^|(?<=[\n;。]))(?P<item>{ITEM_MARK.pattern}{CASE_YEAR})", regex.MULTILINE)
 
 

@@ -306,12 +306,16 @@ def _next_addressed_case(text: str, current: dict, event: _Event) -> bool:
 
 
 LABEL_AT_LINE = regex.compile(rf"[^\S\n]*{LINE_LABEL}\s*:")
+NUMBER_LABEL_AT_LINE = regex.compile(r"[^\S\n]*案号\s*:")
 
 
 def _labelled_in_list(text: str, current: dict, event: _Event) -> bool:
     """A labelled line of a hearing list's block (当事人:原告甲诉被告乙) is one of its hearings,
-    not the start of another notice."""
+    and a line that labels its case number before the parties (案号:(2026)…号 被执行人:甲) one
+    of the cases the open notice lists: neither starts another notice."""
     line_start = text.rfind("\n", 0, event.start) + 1
+    if event.start > line_start and NUMBER_LABEL_AT_LINE.match(text, line_start):
+        return True
     return bool(current.get("lists_hearings")) and bool(LABEL_AT_LINE.match(text, line_start))
 
 
