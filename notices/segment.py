@@ -14,7 +14,7 @@ import regex
 
 from notices.normalize import FRAME_LINE, Norm, begins_wrapped_name, normalize
 from notices.rules.parts import (ADDRESSED_CASE_LINE, AUTHORITY_SUFFIX, CASE_YEAR, CLAIMANT_ROLE, ITEM_MARK, LINE_LABEL,
-                                 RESPONDENT_ROLE, RULE, SELF)
+                                 RESPONDENT_ROLE, RULE, SELF, THIRD_ROLE)
 from notices.rules.structure import ADDRESS_COLON, OPENINGS, SIGNATURES, TITLES
 
 # Cheap scan of raw page text: tolerant of letter spacing, line wraps and traditional forms.
@@ -306,6 +306,7 @@ def _next_addressed_case(text: str, current: dict, event: _Event) -> bool:
 
 
 LABEL_AT_LINE = regex.compile(rf"[^\S\n]*{LINE_LABEL}\s*:")
+PARTY_LINE = regex.compile(rf"^[^\S\n]*(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|{THIRD_ROLE})\s*:[^\n]*", regex.MULTILINE)
 NUMBER_LABEL_AT_LINE = regex.compile(r"[^\S\n]*案号\s*:")
 
 
@@ -320,7 +321,10 @@ def _labelled_in_list(text: str, current: dict, event: _Event) -> bool:
 
 
 def _has_body(text: str, a: int, b: int) -> bool:
-    return "。" in text[a:b] or b - a > 200
+    """Has text[a:b] said something (a sentence, or much) beyond the lines that set out the
+    parties (被告:马俊海,男,…,住…。): those head the body that follows."""
+    said = PARTY_LINE.sub("", text[a:b])
+    return "。" in said or len(said) > 200
 
 
 def _rstrip(text: str, a: int, b: int) -> int:

@@ -525,3 +525,15 @@ def test_a_joint_application_addressed_on_its_own_line_is_a_case_of_its_own():
     assert [(n.case_numbers, n.respondents, n.claimants) for n in found] == [
         (["(2026)陕0113民初4471号"], ["郭建华"], ["陕西长安汇通小额贷款有限公司"]),
         (["(2026)陕0113民特302号"], [], ["马小龙", "西安雁翔装饰工程有限公司"])]
+
+
+def test_parties_set_out_with_their_details_above_the_body_head_one_notice():
+    found = extract_text(
+        "甘肃省兰州市城关区人民法院\n公告\n（2026）甘0102民初4412号\n"
+        "被告：马俊海，男，1979年5月3日出生，回族，住甘肃省临夏县土桥镇××村××号。\n"
+        "被告：兰州恒泰达物资有限公司，住所地甘肃省兰州市城关区雁滩路××号，法定代表人周红梅。\n"
+        "本院受理原告甘肃陇原建设工程有限公司诉被告马俊海、兰州恒泰达物资有限公司建设工程分包合同纠纷一案，"
+        "现依法向你们公告送达起诉状副本、应诉通知书及开庭传票。本案定于2026年7月9日上午9时在本院第十一法庭开庭审理。\n"
+        "兰州市城关区人民法院\n2026年4月2日")
+    assert [(n.case_numbers, n.respondents, n.claimants) for n in found] == [
+        (["(2026)甘0102民初4412号"], ["马俊海", "兰州恒泰达物资有限公司"], ["甘肃陇原建设工程有限公司"])]
