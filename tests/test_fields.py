@@ -537,3 +537,10 @@ def test_parties_set_out_with_their_details_above_the_body_head_one_notice():
         "兰州市城关区人民法院\n2026年4月2日")
     assert [(n.case_numbers, n.respondents, n.claimants) for n in found] == [
         (["(2026)甘0102民初4412号"], ["马俊海", "兰州恒泰达物资有限公司"], ["甘肃陇原建设工程有限公司"])]
+
+
+def test_a_pronouncement_in_a_courtroom_names_its_venue_and_the_prosecutor():
+    notice = one("拉萨市中级人民法院\n宣判公告\n本院定于2026年5月22日（星期五）上午10时，在本院第一审判庭对拉萨市人民检察院"
+                 "指控被告人扎西、普布次仁犯故意伤害罪一案〔（2026）藏01刑初19号〕公开宣判。\n特此公告。\n"
+                 "西藏自治区拉萨市中级人民法院\n2026年5月18日")
+    assert (notice.venue, notice.claimants, notice.respondents) == ("本院第一审判庭", ["拉萨市人民检察院"], ["扎西", "普布次仁"])
