@@ -374,6 +374,8 @@ def addressees(text: str, a: int, b: int) -> list[Span]:
                   ADDRESSEE_LEAD.match(text, s, e)):
         if fence and fence.end() <= e:
             s = max(s, fence.end())
+    while s < e and text[s] in "】]〕)":  # the end of a title run into its addressee (【公告】甲:)
+        s += 1
     # Names may be space-separated; going back from the colon, the first piece that is no name
     # (a heading '起诉状副本及开庭传票', a case number, a date) ends the addressee.
     names: list[Span] = []

@@ -544,3 +544,12 @@ def test_a_pronouncement_in_a_courtroom_names_its_venue_and_the_prosecutor():
                  "指控被告人扎西、普布次仁犯故意伤害罪一案〔（2026）藏01刑初19号〕公开宣判。\n特此公告。\n"
                  "西藏自治区拉萨市中级人民法院\n2026年5月18日")
     assert (notice.venue, notice.claimants, notice.respondents) == ("本院第一审判庭", ["拉萨市人民检察院"], ["扎西", "普布次仁"])
+
+
+@pytest.mark.parametrize("title", ["【公告】", "【贵州省贵阳市云岩区人民法院公告】"])
+def test_a_bracketed_title_run_into_the_addressee_is_no_part_of_a_name(title):
+    notice = one(f"{title}程伟、贵州黔南置业有限公司：本院受理原告贵阳银丰小额贷款有限公司诉你们小额借款合同纠纷一案，"
+                 "现依法向你们公告送达起诉状副本、应诉通知书及开庭传票。自公告之日起经过30日即视为送达。"
+                 "本院定于2026年9月3日上午9时在本院第十六审判庭公开开庭审理。贵州省贵阳市云岩区人民法院 2026年6月1日")
+    assert notice.respondents == ["程伟", "贵州黔南置业有限公司"]
+    assert notice.authority == "贵州省贵阳市云岩区人民法院"

@@ -82,9 +82,10 @@ TITLES = table(
     ),
     Rule(
         "title/bracketed",  # 人民法院报: each notice opens with its court in brackets, 【北京市朝阳区人民法院】张三:…
-        rf"[【\[〔](?P<title>(?P<authority>{AUTHORITY}))[】\]〕]",
+        rf"[【\[〔](?P<title>(?P<authority>{AUTHORITY})(?:{KIND_WORD})?(?:公告|通告)?)[】\]〕]",
         match=(("【北京市朝阳区人民法院】张三:本院受理", {"authority": "北京市朝阳区人民法院"}), "[上海市浦东新区人民法院]王五:",
-               ("〔安徽省合肥市蜀山区人民法院〕本院受理", {"authority": "安徽省合肥市蜀山区人民法院"})),
+               ("〔安徽省合肥市蜀山区人民法院〕本院受理", {"authority": "安徽省合肥市蜀山区人民法院"}),
+               ("【西安市雁塔区人民法院公告】杜小龙:本院受理", {"authority": "西安市雁塔区人民法院"})),
         reject=("[北京]北京市丰台区人民法院", "【公告】"),
     ),
     Rule(
