@@ -44,6 +44,26 @@ def add_calendar_option(parser) -> None:
                              "the State Council has published since this release; may be given more than once")
 
 
+def add_jobs_option(parser) -> None:
+    from notices.parallel import available_cores
+
+    parser.add_argument("--jobs", type=positive, default=available_cores(), metavar="N",
+                        help="pages extracted at once, each in a process of its own (default: the cores "
+                             f"available, {available_cores()} here); the records are the same for any N")
+
+
+def positive(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return value
+
+
 def use_calendar(args) -> None:
     """The --calendar files, and every other schedule file, read before any date is counted; a
     file that cannot be read is bad use."""

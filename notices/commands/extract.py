@@ -5,10 +5,11 @@ import sys
 from pathlib import Path
 
 from notices.export.table import NOTICE_TABLE_COLUMNS
-from notices.commands.common import (EXIT_NO_PAGES, add_calendar_option, counted, existing_page_files,
-                                     terminal_width, use_calendar)
+from notices.commands.common import (EXIT_NO_PAGES, add_calendar_option, add_jobs_option, counted,
+                                     existing_page_files, terminal_width, use_calendar)
 from notices.inert import one_line
 from notices.pipeline import extract_page
+from notices.read import STDIN
 
 
 def register(sub) -> None:
@@ -19,6 +20,7 @@ def register(sub) -> None:
     extract.add_argument("--columns", help="table columns, comma-separated: " + ", ".join(NOTICE_TABLE_COLUMNS))
     extract.add_argument("--width", type=int, help="table width (default: the terminal's; a pipe gets it all)")
     add_calendar_option(extract)
+    add_jobs_option(extract)
     extract.set_defaults(handler=run_extract)
 
     evaluate = sub.add_parser("eval", help="score extraction against labelled corpus directories")
@@ -41,9 +43,11 @@ def run_extract(args) -> int:
     files = existing_page_files(args.pages)
     if not files:
         return EXIT_NO_PAGES
+    from notices.parallel import in_order
+
     notices, failed = [], 0
-    for path in files:
-        result = extract_page(path)
+    jobs = 1 if STDIN in files else args.jobs  # standard input is this process's to read
+    for result in in_order(extract_page, files, jobs):
         if result.error:
             failed += 1
             print(f"notices: skipped {one_line(result.page)}: {result.error}", file=sys.stderr)

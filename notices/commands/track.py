@@ -15,10 +15,11 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from notices.cases import find_cases
-from notices.commands.common import (EXIT_NO_PAGES, add_calendar_option, counted, did_you_mean, existing_page_files,
-                                     terminal_width, use_calendar)
+from notices.commands.common import (EXIT_NO_PAGES, add_calendar_option, add_jobs_option, counted, did_you_mean,
+                                     existing_page_files, terminal_width, use_calendar)
 from notices.export.columns import (CASE_TODAY_COLUMNS, COMPUTED_COLUMNS, HEARING_COLUMNS, NOTICE_COLUMNS, Column,
                                     case_today, cell_text, pick_columns)
 from notices.export.common import computed_date_text, deadline_label, local_datetime_text
@@ -26,6 +27,9 @@ from notices.inert import one_line
 from notices.model import CHINA_TZ, Case, Deadline, Notice, Run, moment_day, moment_key
 from notices.store import Store, StoreError, StorePathError
 from notices.watch import Hit, check_name, find_hits
+
+if TYPE_CHECKING:
+    from notices.pipeline import PageResult
 
 DEFAULT_PAGES = "seeds"
 DEFAULT_OUT = Path("exports")
@@ -73,6 +77,7 @@ def register(subparsers) -> None:
     run.add_argument("--fail-on-watch", action="store_true", help=f"exit {EXIT_NEW_WATCH_HIT} on a new watch-list hit")
     run.add_argument("--reread", action="store_true", help="extract pages again even when already stored")
     add_calendar_option(run)
+    add_jobs_option(run)
     run.set_defaults(handler=run_command)
 
     cases = subparsers.add_parser("cases", parents=[store_options, today_options],
@@ -154,7 +159,7 @@ def run_command(args) -> int:
     read_at = now.isoformat(timespec="seconds")
     with open_store(args.db, create=True) as store:
         recounted = recount_dates(store)
-        summary = store_pages(store, files, read_at, args.reread)
+        summary = store_pages(store, files, read_at, args.reread, args.jobs)
         summary.recounted = recounted
         with store.locked():  # exports from a consistent store, one run at a time
             notices, cases = store.notices(), store.cases()
@@ -194,57 +199,81 @@ def recount_dates(store: Store) -> int:
     return sum(1 for before, after in zip(stored, counted) if before != after)
 
 
-def store_pages(store: Store, files: list[str], read_at: str, reread: bool) -> RunSummary:
-    """Read, extract and store each page in its own transaction; a bad page is reported and
-    skipped, the others go on."""
+def store_pages(store: Store, files: list[str], read_at: str, reread: bool, jobs: int = 1) -> RunSummary:
+    """Read each page here, extract it on `jobs` processes, store it here in page order, each in
+    its own transaction; a bad page is reported and skipped, the others go on."""
     from tqdm import tqdm
 
+    from notices.parallel import in_order
+
     summary = RunSummary()
-    progress = tqdm(files, unit="page", file=sys.stderr, delay=PROGRESS_DELAY_SECONDS, leave=False,
+    progress = tqdm(total=len(files), unit="page", file=sys.stderr, delay=PROGRESS_DELAY_SECONDS, leave=False,
                     disable=not sys.stderr.isatty())
-    for path in progress:
+    for page, result in in_order(extracted, read_pages(store, files, reread), jobs):
         summary.pages += 1
-        error = store_page(store, path, read_at, reread, summary)
+        error = page.error or (result.error if result else None)
         if error:
-            summary.failed.append(str(path))
-            tqdm.write(f"notices: cannot read {one_line(str(path))}: {error}", file=sys.stderr)
+            summary.failed.append(page.path)
+            tqdm.write(f"notices: cannot read {one_line(page.path)}: {error}", file=sys.stderr)
+        elif result is None:
+            summary.pages_known += 1
+            summary.notices_known += store.page_notice_count(page.sha256)
+        else:
+            store_result(store, page, result, read_at, reread, summary)
+        progress.update(1)
     progress.close()
     return summary
 
 
-def store_page(store: Store, path: str, read_at: str, reread: bool, summary: RunSummary) -> str | None:
-    """Store one page and count it; returns why it could not be read, or None."""
-    from notices.pipeline import extract_bytes
+@dataclass(frozen=True)
+class PageBytes:
+    """A page read in the run's own process, to be extracted in any."""
+    path: str  # its name (page_name)
+    sha256: str = ""
+    data: bytes = b""
+    error: str | None = None  # it could not be read
+    known: bool = False  # its content is stored already: nothing to extract
+
+
+def read_pages(store: Store, files: list[str], reread: bool):
     from notices.read import UnreadablePage, page_name, read_bytes
 
+    for path in files:
+        try:
+            data = read_bytes(path)
+        except UnreadablePage as error:
+            yield PageBytes(str(path), error=str(error))
+            continue
+        name, sha256 = page_name(path), hashlib.sha256(data).hexdigest()
+        known = already_stored(store.page_path(sha256), name, reread)
+        yield PageBytes(name, sha256, b"" if known else data, known=known)
+
+
+def extracted(page: PageBytes) -> tuple[PageBytes, PageResult | None]:
+    """The page's records (None when nothing was to be extracted); the bytes are not sent back."""
+    from notices.pipeline import extract_bytes
+
+    if page.error or page.known:
+        return page, None
     try:
-        data = read_bytes(path)
-    except UnreadablePage as error:
-        return str(error)
-    path = page_name(path)
-    sha256 = hashlib.sha256(data).hexdigest()
-    if already_stored(store.page_path(sha256), path, reread):
-        summary.pages_known += 1
-        summary.notices_known += store.page_notice_count(sha256)
-        return None
-    try:
-        result = extract_bytes(data, path)  # read once: the bytes just hashed
+        return PageBytes(page.path, page.sha256), extract_bytes(page.data, page.path)
     except Exception as error:  # bad content never stops the batch
-        return f"{type(error).__name__}: {error}"
-    if result.error:
-        return result.error
+        return PageBytes(page.path, page.sha256, error=f"{type(error).__name__}: {error}"), None
+
+
+def store_result(store: Store, page: PageBytes, result: PageResult, read_at: str, reread: bool,
+                 summary: RunSummary) -> None:
     for note in result.notes:
         print(f"notices: {one_line(result.page)}: {note}", file=sys.stderr)
-    added = store.add_page(result, sha256, read_at=read_at)
+    added = store.add_page(result, page.sha256, read_at=read_at)
     summary.notices_new += len(added.new)
     summary.new_ids.extend(added.new)
     summary.notices_known += added.known
-    if already_stored(added.stored_from, path, reread):  # another run stored it after the check above
+    if already_stored(added.stored_from, page.path, reread):  # another run (or an earlier copy) stored it
         summary.pages_known += 1
-        return None
+        return
     summary.pages_new += 1
     summary.found_ids.extend(added.found)
-    return None
 
 
 def run_review(store: Store, run: Run, notices: list[Notice], hits: list[Hit], out: Path) -> dict[str, bytes]:
