@@ -350,14 +350,14 @@ def _unsigned_end(text: str, start: int) -> int:
 
 RULE_LINE = regex.compile(rf"\s*{RULE}\s*")
 WRAPPED_PIECE = 12  # characters: the piece of a cell or name a line wrapped is short
-SENTENCE_ENDS = ("。", ";", "；", ":", "：", "!", "！", "?", "？")
+LIST_GOES_ON = ("、", ",", "，")
 
 
 def _wrapped_piece(text: str, a: int, b: int) -> bool:
-    """A short line between two lines of the notice (the rest of a table's cell: 王某某 under
-    北京智云科技有限公司、): the line before it breaks off mid-sentence, the line after it reads
-    like a notice."""
-    if len(text[a:b].strip()) > WRAPPED_PIECE or b >= len(text) or text[:a].rstrip()[-1:] in SENTENCE_ENDS:
+    """A short line between two lines of the notice, the rest of a table's cell the line before
+    broke off in a list of names (王某某 under 北京智云科技有限公司、); the line after it reads like a
+    notice."""
+    if len(text[a:b].strip()) > WRAPPED_PIECE or b >= len(text) or text[:a].rstrip()[-1:] not in LIST_GOES_ON:
         return False
     after = text.find("\n", b + 1)
     return bool(NOTICE_LINE.search(text, b + 1, len(text) if after < 0 else after))
