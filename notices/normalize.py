@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from notices.dates import DATE
 from notices.model import Span
 from notices.rules.parts import (AUTHORITY_SUFFIX, CASE_YEAR, FIELD_LABEL, KIND_WORD, LINE_LABEL, NAVIGATION, ORG_SUFFIX,
                                  RULE, TITLE_BRACKET, TITLE_KIND)
@@ -390,18 +391,33 @@ def _unwrapped(lines: list[list[Piece]], bounds: list[tuple[int, int]], printed:
         full = full_lines([_joined(text, line) for line in lines], printed)
         if printed is None and not any(full):
             return lines
+        measured_as_text = printed is None
         printed = None  # the blanks count once: joined lines are measured as their text
         merged, merged_bounds = [lines[0]], [bounds[0]]
         for previous_full, line, (a, b) in zip(full, lines[1:], bounds[1:]):
-            if previous_full:
-                end_of_line = merged_bounds[-1][1]
+            end_of_line = merged_bounds[-1][1]
+            if previous_full and not _dated_apart(text, merged_bounds[-1][0], end_of_line, a, b):
                 merged[-1] = merged[-1] + _gap(text, raw, end_of_line, a, markdown) + line
                 merged_bounds[-1] = (merged_bounds[-1][0], b)
             else:
                 merged.append(line)
                 merged_bounds.append((a, b))
+        if measured_as_text and len(merged) == len(lines):
+            return lines  # the full lines left are dated apart from the next
         lines, bounds = merged, merged_bounds
     return lines
+
+
+DATE_AT_START = regex.compile(rf"\s*{DATE.pattern}", regex.VERBOSE)
+DATE_AT_END = regex.compile(rf"{DATE.pattern}\s*$", regex.VERBOSE)
+
+
+def _dated_apart(text: str, a: int, end: int, start: int, b: int) -> bool:
+    """A line that ends with a date, a blank line, a line that starts with one (发布时间:2026年6月8日 /
+    2026年6月15日(星期一), the day heading a list's rows): two lines, however full the first.
+    (OCR columns leave stray blank lines inside a paragraph: a blank line alone parts nothing.)"""
+    return (text.count("\n", end, start) >= 2 and bool(DATE_AT_START.match(text, start, b))
+            and bool(DATE_AT_END.search(text, a, end)))
 
 
 def _gap(text: str, raw: str, end: int, start: int, markdown: bool) -> list[Piece]:

@@ -354,3 +354,13 @@ def test_time_led_list_cut_by_an_ocr_column_keeps_its_rows(width):
     want = fields(TIME_LED_LIST)
     assert [record["respondents"] for record in want] == [{"安徽润禾装饰工程有限公司"}, {"周国平"}, {"韩某某"}, {"许长青"}]
     assert fields(ocr_column(on_news_page(TIME_LED_LIST), width)) == want
+
+
+def test_a_day_heading_after_the_publication_date_heads_its_rows():
+    text = ("长春市南关区人民法院开庭公告\n发布时间：2026年6月8日\n\n2026年6月15日（星期一）\n"
+            "上午8:30　第三法庭　（2026）吉0102民初3124号　原告吉林省宏图建筑安装有限公司诉被告孙立国买卖合同纠纷\n"
+            "下午1:30　第七法庭　（2026）吉0102民初2988号　原告长春润德物业服务有限公司诉被告王振华物业服务合同纠纷\n\n"
+            "2026年6月16日（星期二）\n"
+            "上午9:00　第一法庭　（2026）吉0102刑初412号　公诉机关长春市南关区人民检察院 被告人于某某 危险驾驶罪\n")
+    records = extract_text(text_page(text, "p.txt").text)
+    assert [n.hearing_datetime.strftime("%m-%d %H:%M") for n in records] == ["06-15 08:30", "06-15 13:30", "06-16 09:00"]
