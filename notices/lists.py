@@ -52,6 +52,7 @@ WHEN_CELL = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}|同上|�
 DAY_CELL = regex.compile(rf"{dates.DATE.pattern}|同上|〃", regex.VERBOSE)
 VENUE_CELL = regex.compile(r"庭|室|院|厅|地址|路|号楼|在线|网上|互联网")
 DISPUTE_CELL = regex.compile(r"纠纷|争议|罪|案件|之诉|申请|行政|赔偿")
+COURTROOM_CELL = regex.compile(r"\s*[^\s,。;:]{0,12}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+号?庭|第[一二三四五六七八九十\d]+庭)\s*")
 CELL_LOOKS = {"case": CASE_CELL, "date": DAY_CELL, "time": WHEN_CELL, "venue": VENUE_CELL, "dispute": DISPUTE_CELL,
               "seq": regex.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")}
 
@@ -344,6 +345,8 @@ def _starts_row(text: str, cell: Span, first: str | None, previous_seq: int) -> 
     if first == "seq":
         seq = SEQ_CELL.fullmatch(text, *cell)
         return bool(seq) and int(seq.group("n")) == previous_seq + 1
+    if first == "venue":  # a courtroom cell is a courtroom's name, all of it (第一法庭, 民事审判第三庭)
+        return bool(COURTROOM_CELL.fullmatch(text, *cell))
     looks = CELL_LOOKS.get(first or "")
     # a case number or a cause can be anywhere in its cell (〔2026〕…号, 物业服务合同纠纷)
     return bool(looks and (looks.search if first in ("case", "dispute") else looks.match)(text, *cell))

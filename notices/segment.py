@@ -31,7 +31,7 @@ NAMES_PARTIES = regex.compile(rf"{CLAIMANT_ROLE}|{RESPONDENT_ROLE}|诉|与|指�
 TABLE = regex.compile(r"(?:^[^\n]*[|\t][^\n]*[|\t][^\n]*(?:\n|$)){2}", regex.MULTILINE)  # two rows of three cells
 BEFORE, AFTER = 1500, 3000  # window around an anchor: a notice's header and tail fit in it
 NOTICE_LINE = regex.compile(  # words of notices and hearing lists: dates, times, parties, causes, table rows
-    rf"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|一案|特此|受理|审理|法庭|[\[〔(]\d{{4}}[\]〕)]"
+    rf"本委|本院|我院|你|开庭|仲裁|法院|公告|送达|联系|地址|电话|案号|案由|当事人|一案|特此|受理|审理|法庭|[\[〔(]\d{{4}}[\]〕)]"
     rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|^\s*(?:上午|下午)|[|\t]|日期|时间|纠纷|争议|罪"
     rf"|^\s*(?:{CLAIMANT_ROLE}|{RESPONDENT_ROLE})|^\s*{LINE_LABEL}\s*:"
     rf"|\d+号\s*$",   # the end of a case number a table's cell wrapped: 民终10233号
@@ -342,13 +342,35 @@ def _unsigned_end(text: str, start: int) -> int:
         nxt = text.find("\n", end + 1)
         nxt = len(text) if nxt < 0 else nxt
         if not (NOTICE_LINE.search(text, end + 1, nxt) or _rule_between_items(text, end + 1, nxt)
-                or _wrapped_piece(text, end + 1, nxt)):
+                or _wrapped_piece(text, end + 1, nxt) or _cell_of_its_own(text, end + 1, nxt)):
             break
         end = nxt
     return end
 
 
 RULE_LINE = regex.compile(rf"\s*{RULE}\s*")
+CELL_LINE = 30  # characters: a table copied one cell to a line has short lines
+
+
+def _cell_of_its_own(text: str, a: int, b: int) -> bool:
+    """A cell of a table copied one cell to a line (a party's name between the cause and the
+    next row's courtroom): short, no sentence, after a short line, and one of the next two
+    lines reads like a notice, or the page ends."""
+    before = text.rfind("\n", 0, a - 1) + 1
+    if b - a > CELL_LINE or "。" in text[a:b] or a - 1 - before > CELL_LINE:
+        return False
+    for _ in range(2):
+        if b >= len(text):
+            return True  # the table's last row ends the page
+        after = text.find("\n", b + 1)
+        after = len(text) if after < 0 else after
+        if NOTICE_LINE.search(text, b + 1, after):
+            return True
+        if after - b - 1 > CELL_LINE:
+            return False
+        b = after
+    return False
+
 WRAPPED_PIECE = 12  # characters: the piece of a cell or name a line wrapped is short
 LIST_GOES_ON = ("、", ",", "，")
 

@@ -364,3 +364,14 @@ def test_a_day_heading_after_the_publication_date_heads_its_rows():
             "上午9:00　第一法庭　（2026）吉0102刑初412号　公诉机关长春市南关区人民检察院 被告人于某某 危险驾驶罪\n")
     records = extract_text(text_page(text, "p.txt").text)
     assert [n.hearing_datetime.strftime("%m-%d %H:%M") for n in records] == ["06-15 08:30", "06-15 13:30", "06-16 09:00"]
+
+
+def test_a_table_copied_one_cell_to_a_line_keeps_its_rows():
+    cells = ["法庭", "开庭时间", "案号", "案由", "原告", "被告",
+             "第一法庭", "2026-06-22 09:30", "（2026）粤0391民初1207号", "服务合同纠纷", "深圳前海鹏海跨境供应链有限公司", "香港信诚贸易有限公司",
+             "第四法庭", "2026-06-23 15:00", "（2026）粤0391民初1288号", "买卖合同纠纷", "澳门鸿泰贸易有限公司", "深圳市南山区星辰电子有限公司"]
+    text = "深圳前海合作区人民法院\n开庭公告\n发布日期：2026-06-12\n" + "\n".join(cells) + "\n"
+    records = extract_text(text_page(text, "p.txt").text)
+    assert [(n.case_numbers, n.venue, n.claimants, n.respondents) for n in records] == [
+        (["(2026)粤0391民初1207号"], "第一法庭", ["深圳前海鹏海跨境供应链有限公司"], ["香港信诚贸易有限公司"]),
+        (["(2026)粤0391民初1288号"], "第四法庭", ["澳门鸿泰贸易有限公司"], ["深圳市南山区星辰电子有限公司"])]
