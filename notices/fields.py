@@ -81,6 +81,8 @@ class Draft:
     def add(self, name: str, value: str, span: Span) -> None:
         """Append to a list field, skipping a value already there; a name printed once with its
         place (沙坪坝区天喜四层火锅) and once without (天喜四层火锅) is one party, kept whole."""
+        if name in ("respondents", "claimants"):
+            value = value.replace("\n", "")  # a name a line wrapped is one name
         values = self.fields.setdefault(name, [])
         spans = self.spans.setdefault(name, [])
         for i, old in enumerate(values):
@@ -288,7 +290,7 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
     if prosecutor:  # a criminal case: the clause names the accused, the prosecution is said apart
         clause.claimants.append(prosecutor.span("name"))
     for span in clause.claimants:  # a name the page wrapped is one name (…有限公司\n未央分公司)
-        draft.add("claimants", text[span[0]:span[1]].replace("\n", ""), span)
+        draft.add("claimants", text[span[0]:span[1]], span)
     claimants = draft.fields.get("claimants", [])
     neither = [text[s:e] for s, e in clause.others]
     for span in addressees:  # served on its addressees: on the side the clause names them (你与…公司: the claimant)
@@ -298,7 +300,7 @@ def parties(draft: Draft, text: str, a: int, b: int, addressees: list[Span]) -> 
             continue  # a claimant, or a third party the notice is also served on
         draft.add("claimants" if clause.addressed == "claimant" else "respondents", name, span)
     for span in clause.respondents:
-        draft.add("respondents", text[span[0]:span[1]].replace("\n", ""), span)
+        draft.add("respondents", text[span[0]:span[1]], span)
     special = None if clause.dispute else SPECIAL_CAUSE.compiled.search(text, a, b)
     if clause.dispute or special:
         s, e = clause.dispute or special.span()

@@ -376,10 +376,12 @@ LIST_GOES_ON = ("、", ",", "，")
 
 
 def _wrapped_piece(text: str, a: int, b: int) -> bool:
-    """A short line between two lines of the notice, the rest of a table's cell the line before
-    broke off in a list of names (王某某 under 北京智云科技有限公司、); the line after it reads like a
-    notice."""
-    if len(text[a:b].strip()) > WRAPPED_PIECE or b >= len(text) or text[:a].rstrip()[-1:] not in LIST_GOES_ON:
+    """A short line between two lines of the notice, the rest of a table's cell: the line before
+    is a row of cells, or broke off in a list of names (王某某 under 北京智云科技有限公司、); the
+    line after it reads like a notice."""
+    before = text.rfind("\n", 0, a - 1) + 1
+    row = "\t" in text[before:a] and "\t" not in text[a:b]  # the rest of a row's last cell
+    if len(text[a:b].strip()) > WRAPPED_PIECE or b >= len(text) or not (row or text[:a].rstrip()[-1:] in LIST_GOES_ON):
         return False
     after = text.find("\n", b + 1)
     return bool(NOTICE_LINE.search(text, b + 1, len(text) if after < 0 else after))

@@ -375,3 +375,14 @@ def test_a_table_copied_one_cell_to_a_line_keeps_its_rows():
     assert [(n.case_numbers, n.venue, n.claimants, n.respondents) for n in records] == [
         (["(2026)粤0391民初1207号"], "第一法庭", ["深圳前海鹏海跨境供应链有限公司"], ["香港信诚贸易有限公司"]),
         (["(2026)粤0391民初1288号"], "第四法庭", ["澳门鸿泰贸易有限公司"], ["深圳市南山区星辰电子有限公司"])]
+
+
+def test_a_name_its_table_cell_wrapped_is_one_name_and_the_rows_after_it_stay():
+    text = ("天津市第二中级人民法院开庭公告\n发布日期：2026-05-20\n"
+            "开庭时间\t法庭\t案号\t案由\t上诉人\t被上诉人\n"
+            "2026-05-25 09:00\t第十三法庭\t（2026）津02民终1875号\t建设工程施工合同纠纷\t天津滨港建工集团有限公司\t天津河东新兴街道城市更新投资\n"
+            "有限公司\n"
+            "2026-05-26 09:30\t第九法庭\t（2026）津02民终2011号\t离婚后财产纠纷\t李某\t王某\n")
+    records = extract_text(text_page(text, "p.txt").text)
+    assert [(n.claimants, n.respondents) for n in records] == [
+        (["天津滨港建工集团有限公司"], ["天津河东新兴街道城市更新投资有限公司"]), (["李某"], ["王某"])]

@@ -234,7 +234,21 @@ def split_names(text: str, a: int, b: int, prose: bool = False) -> list[Span]:
                              for span in _split_blank(text, *part)
                              if span[1] - span[0] >= 2 and not NO_NAME.search(text, *span))
             cursor = sep.end() if sep else b
-    return names
+    return _rejoined_names(text, names)
+
+
+def _rejoined_names(text: str, names: list[Span]) -> list[Span]:
+    """A name a cell or a column wrapped is one name (天津河东新兴街道城市更新投资 / 有限公司)."""
+    from notices.normalize import begins_wrapped_name
+
+    joined: list[Span] = []
+    for span in names:
+        if joined and not text[joined[-1][1]:span[0]].strip() and "\n" in text[joined[-1][1]:span[0]] \
+                and begins_wrapped_name(text[slice(*joined[-1])], text[slice(*span)]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
 
 
 def _split_blank(text: str, a: int, b: int) -> list[Span]:
