@@ -201,6 +201,7 @@ def header_fields(text: str, cells: list[Span]) -> list[str | None]:
 
 
 CELL = regex.compile(r"[^\t|\n]+")
+PIPE_CELL = regex.compile(r"[^|\n]+")
 SEQ_CELL = regex.compile(r"\s*(?P<n>\d{1,3})\s*")
 TABLE_END = regex.compile(r"\s*(?:特此|注\s*[:：]|以上|备注|(?:发布|刊登|公告|上传)(?:日期|时间)\s*[:：]"
                           r"|共\s*\d+\s*条|第\s*\d+\s*/\s*\d+\s*页|上一页|下一页|首页\s|尾页)|.*。")  # a site's pager ends it too
@@ -292,7 +293,8 @@ def _cells(text: str, a: int, b: int) -> list[_Cell]:
     for number, line in enumerate(LINE.finditer(text, a, b)):
         if SEPARATOR_ROW.fullmatch(line.group()):
             continue
-        spans = [span for m in CELL.finditer(text, *line.span()) if (span := _trimmed_cell(text, m.span()))[1] > span[0]]
+        cell = PIPE_CELL if "|" in line.group() else CELL  # in a pipe table a wide blank is inside a cell
+        spans = [span for m in cell.finditer(text, *line.span()) if (span := _trimmed_cell(text, m.span()))[1] > span[0]]
         cells.extend(_Cell(span, number, k == 0, len(spans)) for k, span in enumerate(spans))
     return cells
 

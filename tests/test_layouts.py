@@ -386,3 +386,14 @@ def test_a_name_its_table_cell_wrapped_is_one_name_and_the_rows_after_it_stay():
     records = extract_text(text_page(text, "p.txt").text)
     assert [(n.claimants, n.respondents) for n in records] == [
         (["天津滨港建工集团有限公司"], ["天津河东新兴街道城市更新投资有限公司"]), (["李某"], ["王某"])]
+
+
+def test_a_wide_blank_inside_a_pipe_tables_cell_parts_no_cells():
+    text = ("成渝金融法院开庭公告\n案号｜当事人｜案由｜开庭时间｜开庭地点\n"
+            "（2026）渝87民初215号｜原告：重庆渝信融资租赁有限公司　被告：四川嘉陵江航运有限公司、王德林｜融资租赁合同纠纷｜2026年7月7日9:30｜第七法庭\n"
+            "（2026）渝87民初247号｜原告：成都天府银通小额贷款有限公司　被告：重庆江渝汽车销售服务有限公司｜保证合同纠纷｜2026年7月8日15:00｜第三法庭\n"
+            "成渝金融法院\n2026年6月30日\n")
+    records = extract_text(text_page(text, "p.txt").text)
+    assert [(n.claimants, n.respondents, n.dispute_type, n.venue) for n in records] == [
+        (["重庆渝信融资租赁有限公司"], ["四川嘉陵江航运有限公司", "王德林"], "融资租赁合同纠纷", "第七法庭"),
+        (["成都天府银通小额贷款有限公司"], ["重庆江渝汽车销售服务有限公司"], "保证合同纠纷", "第三法庭")]
