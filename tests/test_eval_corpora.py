@@ -2,8 +2,8 @@
 not fall and false positives and negatives may not rise; notices found may not fall, stray case
 records may not rise.
 
-The corpora: the shared development corpus (dev) and second sample (more), and thirteen sets of
-notices written apart from the rules (tests/corpus, tests/corpus-b1 to -b12). The counts
+The corpora: the shared development corpus (dev) and second sample (more), and fourteen sets of
+notices written apart from the rules (tests/corpus, tests/corpus-b1 to -b13). The counts
 live in tests/scores.json, reviewed by a person. When a change improves them, the test
 still passes; tighten the ratchet by writing the new counts and reviewing the diff:
 
@@ -56,6 +56,7 @@ def test_the_ratchet_covers_every_corpus():
     expected += [f"tests/corpus-b{n}/mixed" for n in range(4, 11)] + ["tests/corpus-b10/pages"]
     expected += ["tests/corpus-b11/mixed", "tests/corpus-b11/pages"]
     expected += ["tests/corpus-b12/mixed", "tests/corpus-b12/pages"]
+    expected += ["tests/corpus-b13/mixed", "tests/corpus-b13/pages"]
     assert list(SCORES) == expected
 
 
