@@ -41,7 +41,8 @@ def run_page(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+    from playwright import sync_api  # a test extra: pip install -e '.[test]'
+
     if not CHROMIUM.exists():
         pytest.fail("Chromium is not installed: sh tests/system-packages.sh")
     with sync_api.sync_playwright() as playwright:
