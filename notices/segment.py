@@ -373,6 +373,7 @@ def _cell_of_its_own(text: str, a: int, b: int) -> bool:
 
 WRAPPED_PIECE = 12  # characters: the piece of a cell or name a line wrapped is short
 LIST_GOES_ON = ("、", ",", "，")
+CELL_MARKS = regex.compile(r"[\t:：【】\[\]]")  # a cell, a label: a line of its own, no piece of a cell
 
 
 def _wrapped_piece(text: str, a: int, b: int) -> bool:
@@ -380,7 +381,7 @@ def _wrapped_piece(text: str, a: int, b: int) -> bool:
     is a row of cells, or broke off in a list of names (王某某 under 北京智云科技有限公司、); the
     line after it reads like a notice."""
     before = text.rfind("\n", 0, a - 1) + 1
-    row = "\t" in text[before:a] and "\t" not in text[a:b]  # the rest of a row's last cell
+    row = "\t" in text[before:a] and not CELL_MARKS.search(text, a, b)  # the rest of a row's last cell
     if len(text[a:b].strip()) > WRAPPED_PIECE or b >= len(text) or not (row or text[:a].rstrip()[-1:] in LIST_GOES_ON):
         return False
     after = text.find("\n", b + 1)
