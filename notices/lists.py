@@ -245,15 +245,15 @@ def table_items(text: str, a: int, b: int) -> list[Item]:
             heading = row[0]  # a row that is a day alone heads the rows under it (| **2026年11月3日** | | |)
             continue
         found: dict[str, Span] = {}
-        details = [fields for span in row[1:] if (fields := _detail_fields(text, span))]
-        row = [span for span in row if not (span != row[0] and _detail_fields(text, span))]
+        details = {span: fields for span in row[1:] if (fields := _detail_fields(text, span))}
+        row = [span for span in row if span not in details]
         for name, span in _placed(text, row, columns):
             if DITTO.fullmatch(text, *span) and name in previous:
                 span = previous[name]
             elif DITTO.fullmatch(text, *span):
                 continue
             found.setdefault(name, span)
-        for name, span in (pair for fields in details for pair in fields):
+        for name, span in (pair for fields in details.values() for pair in fields):
             found.setdefault(name, span)
         if "date" not in found and "date" in previous and not any(DATE_CELL.search(text, *span) for span in found.values()):
             found["date"] = previous["date"]  # a day printed once, on the first of its rows
