@@ -18,8 +18,8 @@ import regex
 
 from notices import dates
 from notices.model import Span
-from notices.rules.parts import (ADDRESSED_CASE_LINE, BULLET, CASE_COUNT, CASE_YEAR, CLAIMANT_ROLE, LINE_LABEL,
-                                 RESPONDENT_ROLE, SELF, THIRD_ROLE)
+from notices.rules.parts import (ADDRESSED_CASE_LINE, BULLET, CASE_COUNT, CASE_YEAR, CLAIMANT_ROLE, COURTROOM,
+                                 LINE_LABEL, RESPONDENT_ROLE, SELF, THIRD_ROLE)
 from notices.rules.parts import ITEM_MARK as ITEM_MARK_PATTERN  # compiled here as ITEM_MARK
 from notices.rules.structure import AUTHORITY, FULL_DATE
 
@@ -52,7 +52,7 @@ WHEN_CELL = regex.compile(rf"{dates.DATE.pattern}|{dates.TIME.pattern}|同上|�
 DAY_CELL = regex.compile(rf"{dates.DATE.pattern}|同上|〃", regex.VERBOSE)
 VENUE_CELL = regex.compile(r"庭|室|院|厅|地址|路|号楼|在线|网上|互联网")
 DISPUTE_CELL = regex.compile(r"纠纷|争议|罪|案件|之诉|申请|行政|赔偿")
-COURTROOM_CELL = regex.compile(r"\s*[^\s,。;:]{0,12}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+号?庭|第[一二三四五六七八九十\d]+庭)\s*")
+COURTROOM_CELL = regex.compile(rf"\s*[^\s,。;:]{{0,12}}?(?:{COURTROOM}|\d+庭|第[一二三四五六七八九十\d]+庭)\s*")
 CELL_LOOKS = {"case": CASE_CELL, "date": DAY_CELL, "time": WHEN_CELL, "venue": VENUE_CELL, "dispute": DISPUTE_CELL,
               "seq": regex.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")}
 

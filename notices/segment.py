@@ -333,14 +333,23 @@ def _rstrip(text: str, a: int, b: int) -> int:
     return b
 
 
+def _next_line_end(text: str, b: int) -> int:
+    """The end of the line after the one that ends at b."""
+    after = text.find("\n", b + 1)
+    return len(text) if after < 0 else after
+
+
+def _next_reads_like_notice(text: str, b: int) -> bool:
+    return bool(NOTICE_LINE.search(text, b + 1, _next_line_end(text, b)))
+
+
 def _unsigned_end(text: str, start: int) -> int:
     """A notice without signature runs over the following lines that read like a notice."""
     end = text.find("\n", start)
     if end < 0:
         return len(text)
     while end < len(text):
-        nxt = text.find("\n", end + 1)
-        nxt = len(text) if nxt < 0 else nxt
+        nxt = _next_line_end(text, end)
         if not (NOTICE_LINE.search(text, end + 1, nxt) or _rule_between_items(text, end + 1, nxt)
                 or _wrapped_piece(text, end + 1, nxt) or _cell_of_its_own(text, end + 1, nxt)):
             break
@@ -362,14 +371,14 @@ def _cell_of_its_own(text: str, a: int, b: int) -> bool:
     for _ in range(2):
         if b >= len(text):
             return True  # the table's last row ends the page
-        after = text.find("\n", b + 1)
-        after = len(text) if after < 0 else after
-        if NOTICE_LINE.search(text, b + 1, after):
+        if _next_reads_like_notice(text, b):
             return True
+        after = _next_line_end(text, b)
         if after - b - 1 > CELL_LINE:
             return False
         b = after
     return False
+
 
 WRAPPED_PIECE = 12  # characters: the piece of a cell or name a line wrapped is short
 LIST_GOES_ON = ("、", ",", "，")
@@ -380,21 +389,17 @@ def _wrapped_piece(text: str, a: int, b: int) -> bool:
     """A short line between two lines of the notice, the rest of a table's cell: the line before
     is a row of cells, or broke off in a list of names (王某某 under 北京智云科技有限公司、); the
     line after it reads like a notice."""
-    before = text.rfind("\n", 0, a - 1) + 1
+    before = text.rfind("\n", 0, a - 1) + 1  # the line before: text[before:a - 1]
     row = "\t" in text[before:a] and not CELL_MARKS.search(text, a, b)  # the rest of a row's last cell
-    if len(text[a:b].strip()) > WRAPPED_PIECE or b >= len(text) or not (row or text[:a].rstrip()[-1:] in LIST_GOES_ON):
+    broke_off = text[before:a].rstrip()[-1:] in LIST_GOES_ON
+    if len(text[a:b].strip()) > WRAPPED_PIECE or b >= len(text) or not (row or broke_off):
         return False
-    after = text.find("\n", b + 1)
-    return bool(NOTICE_LINE.search(text, b + 1, len(text) if after < 0 else after))
-
+    return _next_reads_like_notice(text, b)
 
 
 def _rule_between_items(text: str, a: int, b: int) -> bool:
     """A rule (——————) that parts two items of one notice: the line after it reads like a notice."""
-    if not RULE_LINE.fullmatch(text, a, b):
-        return False
-    after = text.find("\n", b + 1)
-    return bool(NOTICE_LINE.search(text, b + 1, len(text) if after < 0 else after))
+    return bool(RULE_LINE.fullmatch(text, a, b)) and _next_reads_like_notice(text, b)
 
 
 def _orphan_start(text: str, floor: int, signature_at: int) -> int:

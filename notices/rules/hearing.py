@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from notices.dates import DATE, TIME
 from notices.rules import Rule, standalone, table
+from notices.rules.parts import COURTROOM
 
 PERIOD_END = (
     r"(?:公告期满|公告送达期满|公告期届满|答辩期满|答辩期限届满|答辩期届满|举证期满|举证期限届满|举证期届满|"
@@ -99,7 +100,7 @@ VENUE = table(
     ),
     Rule(
         "venue/list",  # 上午9:00,第五法庭,(2026)赣0702民初2231号; 【5月7日 11:00|八廓人民法庭】
-        r"\s*[,|]\s*(?P<place>[^,。;:()|\n]{2,40}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+室|\d+号庭))\s*(?=[,|】\]:;。]|$)",
+        rf"\s*[,|]\s*(?P<place>[^,。;:()|\n]{{2,40}}?{COURTROOM})\s*(?=[,|】\]:;。]|$)",
         match=(",第五法庭,(2026)赣0702民初2231号", ",本院刑事审判庭,公开审理", ("|八廓人民法庭】(2026)藏0102民初650号", {"place": "八廓人民法庭"}),
                (",第三法庭:(2026)晋0106民初1123号", {"place": "第三法庭"}),
                ("开庭时间2026年5月25日9时00分,第一仲裁庭;", {"place": "第一仲裁庭"})),
@@ -123,7 +124,7 @@ VENUE = table(
     ),
     Rule(
         "venue/cell",  # a list line set out in cells: 上午9时　第七法庭　（2026）黑01民终1456号
-        r"[^\S\n]*\t\s*(?P<place>[^\s,。;()]{2,30}?(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+室|\d+号庭|人民法庭))(?=\s)",
+        rf"[^\S\n]*\t\s*(?P<place>[^\s,。;()]{{2,30}}?{COURTROOM})(?=\s)",
         match=("\t第七法庭\t(2026)黑01民终1456号",),
         reject=("\t(2026)黑01民终1456号\t",),
     ),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from notices.normalize import begins_wrapped_name
 from notices.rules import Rule, standalone, table
 from notices.rules.causes import ADMINISTRATIVE, CAUSE_END, DISPUTE_SHAPES, cause_start, forms, heads
 from notices.rules.parts import (CASE_COUNT, CLAIMANT_ROLE, FIELD_LABEL, NAME_SEPARATOR, NAME_SEPARATOR_IN_LINE,
@@ -239,8 +240,6 @@ def split_names(text: str, a: int, b: int, prose: bool = False) -> list[Span]:
 
 def _rejoined_names(text: str, names: list[Span]) -> list[Span]:
     """A name a cell or a column wrapped is one name (天津河东新兴街道城市更新投资 / 有限公司)."""
-    from notices.normalize import begins_wrapped_name
-
     joined: list[Span] = []
     for span in names:
         if joined and not text[joined[-1][1]:span[0]].strip() and "\n" in text[joined[-1][1]:span[0]] \

@@ -16,6 +16,8 @@ SELF = r"(?:本委|本院|我院|我委|本会|本庭|本仲裁委|本仲裁院|
 CASE_YEAR = r"[\[〔(【]\s*\d{4}\s*[\]〕)】]"
 # An item's number: 1. 1、 一、 (1) (一).
 ITEM_MARK = r"\s*(?:\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])\s*"
+# The last word of a courtroom's name: 第五法庭, 第二仲裁庭, 调解室, 306室, 3号庭.
+COURTROOM = r"(?:法庭|审判庭|仲裁庭|审判室|调解室|\d+室|\d+号庭)"
 # A mark a paper prints before each item or heading.
 BULLET = "[■□●○◆◇▲△★☆▶►•※]"
 # A rule printed between items or notices: ——————, ------, ======.
